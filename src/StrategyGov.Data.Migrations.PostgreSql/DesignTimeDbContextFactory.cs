@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace StrategyGov.Data.Migrations.PostgreSql;
+
+/// <summary>
+/// Lets <c>dotnet ef</c> build the context for this provider without starting the web app or a server
+/// (adding a migration never connects).
+/// </summary>
+/// <remarks>
+/// Add a migration (always in both providers, with the same name):
+/// <code>
+/// dotnet ef migrations add NAME --project src/StrategyGov.Data.Migrations.Sqlite
+/// dotnet ef migrations add NAME --project src/StrategyGov.Data.Migrations.PostgreSql
+/// </code>
+/// </remarks>
+public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<StrategyGovDbContext>
+{
+    public StrategyGovDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<StrategyGovDbContext>()
+            .UseNpgsql("Host=127.0.0.1;Database=strategygov_design", npgsql => npgsql.MigrationsAssembly(typeof(DesignTimeDbContextFactory).Assembly.GetName().Name))
+            .Options;
+        return new StrategyGovDbContext(options);
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StrategyGov.Data.Identity;
+using StrategyGov.Data.Reporting;
+
+namespace StrategyGov.Data.Configurations;
+
+public sealed class ReportingPeriodConfiguration : IEntityTypeConfiguration<ReportingPeriod>
+{
+    public void Configure(EntityTypeBuilder<ReportingPeriod> builder)
+    {
+        builder.ToTable("Periods");
+        builder.HasIndex(p => p.Code).IsUnique();
+        builder.Property(p => p.Code).HasMaxLength(32);
+        builder.HasOne(p => p.StrategyVersion).WithMany().HasForeignKey(p => p.StrategyVersionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submission>
+{
+    public void Configure(EntityTypeBuilder<Submission> builder)
+    {
+        builder.HasIndex(s => new { s.PeriodId, s.InstitutionId }).IsUnique();
+        builder.HasIndex(s => new { s.Status, s.SubmittedAt });
+        builder.Property(s => s.ReturnMessage).HasMaxLength(4000);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.HasOne(s => s.Institution).WithMany().HasForeignKey(s => s.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(s => s.Period).WithMany().HasForeignKey(s => s.PeriodId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.ApprovedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(s => s.Answers).WithOne(a => a.Submission).HasForeignKey(a => a.SubmissionId);
+    }
+}
+
+public sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
+{
+    public void Configure(EntityTypeBuilder<Answer> builder)
+    {
+        builder.HasIndex(a => new { a.SubmissionId, a.IndicatorId }).IsUnique();
+        builder.Property(a => a.Justification).HasMaxLength(4000);
+        builder.Property(a => a.Comment).HasMaxLength(4000);
+        builder.Property(a => a.ReviewComment).HasMaxLength(4000);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.HasOne(a => a.Indicator).WithMany().HasForeignKey(a => a.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.UpdatedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.ReviewedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}

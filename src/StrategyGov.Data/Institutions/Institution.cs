@@ -1,0 +1,37 @@
+namespace StrategyGov.Data.Institutions;
+
+/// <summary>A kind of institution (ministry, authority, municipality, …): the peer group for rankings.</summary>
+public class InstitutionType
+{
+    public int Id { get; set; }
+
+    public required string Code { get; set; }
+
+    public required string NameAr { get; set; }
+
+    public required string NameEn { get; set; }
+
+    public int Order { get; set; }
+}
+
+/// <summary>A government institution that reports to the center.</summary>
+public class Institution
+{
+    public int Id { get; set; }
+
+    public required string Code { get; set; }
+
+    public required string NameAr { get; set; }
+
+    public required string NameEn { get; set; }
+
+    public int TypeId { get; set; }
+
+    public InstitutionType Type { get; set; } = null!;
+
+    public int? ParentId { get; set; }
+
+    public Institution? Parent { get; set; }
+
+    public bool IsActive { get; set; } = true;
+}

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using StrategyGov.Data.Identity;
+using StrategyGov.Web.Localization;
+
+namespace StrategyGov.Web.Features.Account;
+
+/// <summary>Sign-in, sign-out and language: plain HTTP endpoints, because cookies are set on HTTP responses, not over a circuit.</summary>
+public static class AccountEndpoints
+{
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var account = app.MapGroup("/account").AllowAnonymous();
+
+        account.MapPost("/login", async Task<RedirectHttpResult> (
+            [FromForm] LoginForm form,
+            SignInManager<ApplicationUser> signInManager) =>
+        {
+            var returnUrl = SafeReturnUrl(form.ReturnUrl);
+            var result = string.IsNullOrWhiteSpace(form.Email) || string.IsNullOrEmpty(form.Password)
+                ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+                : await signInManager.PasswordSignInAsync(form.Email.Trim(), form.Password, isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                return TypedResults.LocalRedirect(returnUrl);
+            }
+
+            var error = result.IsLockedOut ? "locked" : "invalid";
+            return TypedResults.LocalRedirect($"~/account/login?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+        });
+
+        account.MapPost("/logout", async (SignInManager<ApplicationUser> signInManager, [FromForm] string? returnUrl) =>
+        {
+            await signInManager.SignOutAsync();
+            return TypedResults.LocalRedirect("~/account/login");
+        });
+
+        account.MapGet("/login/entra", (string? returnUrl, SignInManager<ApplicationUser> signInManager) =>
+        {
+            var callback = $"/account/login/entra/callback?returnUrl={Uri.EscapeDataString(SafeReturnUrl(returnUrl))}";
+            var properties = signInManager.ConfigureExternalAuthenticationProperties(OpenIdConnectDefaults.AuthenticationScheme, callback);
+            return TypedResults.Challenge(properties, [OpenIdConnectDefaults.AuthenticationScheme]);
+        });
+
+        account.MapGet("/login/entra/callback", async (string? returnUrl, EntraSignIn entra, HttpContext context) =>
+        {
+            var signedIn = await entra.CompleteAsync(context.RequestAborted);
+            await context.SignOutAsync(IdentityConstants.ExternalScheme);
+            return signedIn
+                ? TypedResults.LocalRedirect(SafeReturnUrl(returnUrl))
+                : TypedResults.LocalRedirect("~/account/login?error=external");
+        });
+
+        app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext context) =>
+        {
+            if (!Bilingual.Cultures.Contains(culture))
+            {
+                return Results.BadRequest();
+            }
+
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            return Results.LocalRedirect(SafeReturnUrl(returnUrl));
+        }).AllowAnonymous();
+    }
+
+    /// <summary>Only local paths: an open redirect would let a phishing link borrow the platform's name.</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+
+    public sealed class LoginForm
+    {
+        public string? Email { get; set; }
+
+        public string? Password { get; set; }
+
+        public string? ReturnUrl { get; set; }
+    }
+}

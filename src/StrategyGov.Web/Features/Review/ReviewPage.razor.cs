@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using StrategyGov.Data.Reporting;
+using StrategyGov.Web.Features.Shared;
+using StrategyGov.Web.Features.Submissions;
+using StrategyGov.Web.Localization;
+using StrategyGov.Web.Security;
+
+namespace StrategyGov.Web.Features.Review;
+
+/// <summary>A reviewer verifies one submission: decisions per answer, then approve or return.</summary>
+public partial class ReviewPage
+{
+    private SubmissionTree? _tree;
+    private string? _error;
+    private string? _message;
+    private bool _returning;
+    private string? _returnMessage;
+
+    [Inject] private ReviewService Review { get; set; } = null!;
+
+    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+
+    /// <summary>The submission (route).</summary>
+    [Parameter] public int Id { get; set; }
+
+    [CascadingParameter] private Actor? Actor { get; set; }
+
+    private bool Reviewable => _tree?.Header.Status == SubmissionStatus.Submitted;
+
+    private int Answered => _tree!.Items.Count(i => i.IsAnswered);
+
+    private int Decided => _tree!.Items.Count(i => i.Decision is not null);
+
+    protected override Task OnParametersSetAsync() => ReloadAsync();
+
+    private async Task ReloadAsync()
+    {
+        if (Actor is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _tree = await Review.GetAsync(Actor, Id, CancellationToken.None);
+        }
+        catch (NotFoundException)
+        {
+            // 404 over HTTP during prerendering, the not-found page once interactive.
+            Navigation.NotFound();
+        }
+        catch (Exception e) when (UiMessages.IsExpected(e))
+        {
+            _error = UiMessages.Describe(e, L);
+        }
+    }
+
+    private async Task<string?> DecideAsync(DecisionChange change)
+    {
+        var error = await RunAsync(() => Review.DecideAsync(Actor!, Id, change, CancellationToken.None));
+        if (error is null)
+        {
+            await ReloadAsync();
+        }
+
+        return error;
+    }
+
+    private Task AcceptRemainingAsync() => ActAsync(() => Review.AcceptRemainingAsync(Actor!, Id, CancellationToken.None), null);
+
+    private Task ApproveAsync() => ActAsync(() => Review.ApproveAsync(Actor!, Id, CancellationToken.None), L["Review_Approved"]);
+
+    private async Task ReturnAsync()
+    {
+        await ActAsync(() => Review.ReturnAsync(Actor!, Id, _returnMessage ?? string.Empty, CancellationToken.None), L["Review_Returned"]);
+        _returning = _message is not null && _returning;
+    }
+
+    private async Task ActAsync(Func<Task> action, string? success)
+    {
+        _message = await RunAsync(action);
+        if (_message is null)
+        {
+            if (success is not null)
+            {
+                Snackbar.Add(success, Severity.Success);
+            }
+
+            await ReloadAsync();
+        }
+    }
+
+    private async Task<string?> RunAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return null;
+        }
+        catch (Exception e) when (UiMessages.IsExpected(e))
+        {
+            return UiMessages.Describe(e, L);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using Microsoft.AspNetCore.Components;
+using StrategyGov.Scoring;
+using StrategyGov.Web.Features.Scores;
+using StrategyGov.Web.Features.Shared;
+using StrategyGov.Web.Localization;
+using StrategyGov.Web.Security;
+
+namespace StrategyGov.Web.Features.Submissions;
+
+/// <summary>
+/// One indicator's answer: an input fitting its type, N/A with a justification, a comment. Every change
+/// is saved at once (autosave), one save at a time, against the version the editor last saw.
+/// </summary>
+public partial class AnswerEditor
+{
+    private decimal? _value;
+    private bool _notApplicable;
+    private string? _justification;
+    private string? _comment;
+    private int _version;
+    private SaveState _state;
+    private string? _message;
+    private bool _saving;
+    private bool _dirty;
+
+    private enum SaveState
+    {
+        Idle,
+        Saving,
+        Saved,
+        Failed,
+    }
+
+    [Inject] private SubmissionService Submissions { get; set; } = null!;
+
+    /// <summary>The indicator and its stored answer.</summary>
+    [Parameter, EditorRequired] public AnswerItem Item { get; set; } = null!;
+
+    /// <summary>The submission the answer belongs to.</summary>
+    [Parameter, EditorRequired] public int SubmissionId { get; set; }
+
+    /// <summary>Who is editing.</summary>
+    [Parameter, EditorRequired] public Actor Actor { get; set; } = null!;
+
+    /// <summary>Show the answer without letting it change (locked submission, center, official).</summary>
+    [Parameter] public bool ReadOnly { get; set; }
+
+    /// <summary>Raised after a save with the answer as now stored (so the page can update its progress).</summary>
+    [Parameter] public EventCallback<AnswerItem> Saved { get; set; }
+
+    private bool IsAnswered => _notApplicable || _value.HasValue;
+
+    private IEnumerable<LevelDescriptor> Levels => Item.Levels.Count > 0
+        ? Item.Levels
+        : Enumerable.Range(0, Item.MaturityLevels + 1).Select(l => new LevelDescriptor(l, l.ToString(), l.ToString()));
+
+    private string? Unit => Item.Type == MeasurementType.Percentage ? "%" : Bilingual.Pick(Item.UnitAr, Item.UnitEn);
+
+    private string ValueLabel => L[Item.Type == MeasurementType.Percentage ? "ValuePercent" : "Value"];
+
+    private string? TargetHint => Item.Type is MeasurementType.TargetHigherIsBetter or MeasurementType.TargetLowerIsBetter
+        ? L["TargetHint", ScoreFormat.Value(Item.Baseline), ScoreFormat.Value(Item.Target)].Value
+        : null;
+
+    protected override void OnInitialized() => Load(Item);
+
+    private void Load(AnswerItem item)
+    {
+        _value = item.Value;
+        _notApplicable = item.NotApplicable;
+        _justification = item.Justification;
+        _comment = item.Comment;
+        _version = item.Version;
+    }
+
+    private Task OnValueChangedAsync(decimal? value)
+    {
+        _value = value;
+        return SaveAsync();
+    }
+
+    private Task OnNotApplicableChangedAsync(bool notApplicable)
+    {
+        _notApplicable = notApplicable;
+
+        // N/A needs a justification first: nothing is stored until one is written.
+        return notApplicable && string.IsNullOrWhiteSpace(_justification) ? Task.CompletedTask : SaveAsync();
+    }
+
+    private Task OnJustificationChangedAsync(string? justification)
+    {
+        _justification = justification;
+        return string.IsNullOrWhiteSpace(justification) ? Task.CompletedTask : SaveAsync();
+    }
+
+    private Task OnCommentChangedAsync(string? comment)
+    {
+        _comment = comment;
+        return SaveAsync();
+    }
+
+    // Saves run one after another; a change made during a save is sent right after it.
+    private async Task SaveAsync()
+    {
+        if (ReadOnly)
+        {
+            return;
+        }
+
+        if (_saving)
+        {
+            _dirty = true;
+            return;
+        }
+
+        _saving = true;
+        try
+        {
+            do
+            {
+                _dirty = false;
+                await SaveOnceAsync();
+            }
+            while (_dirty && _state != SaveState.Failed);
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    private async Task SaveOnceAsync()
+    {
+        _state = SaveState.Saving;
+        _message = null;
+        StateHasChanged();
+        try
+        {
+            var change = new AnswerChange(Item.IndicatorId, _value, _notApplicable, _justification, _comment, _version);
+            _version = await Submissions.SaveAnswerAsync(Actor, SubmissionId, change, CancellationToken.None);
+            _state = SaveState.Saved;
+            await Saved.InvokeAsync(Item with
+            {
+                Value = _notApplicable ? null : _value,
+                NotApplicable = _notApplicable,
+                Justification = _justification,
+                Comment = _comment,
+                Version = _version,
+            });
+        }
+        catch (AnswerConflictException conflict)
+        {
+            // Someone else saved first: show what is stored now, never overwrite it silently.
+            Load(conflict.Current);
+            _state = SaveState.Failed;
+            _message = L["Answer_Conflict", Describe(conflict.Current)];
+            await Saved.InvokeAsync(conflict.Current);
+        }
+        catch (Exception e) when (UiMessages.IsExpected(e))
+        {
+            _state = SaveState.Failed;
+            _message = UiMessages.Describe(e, L);
+        }
+    }
+
+    private string Describe(AnswerItem current) =>
+        current.NotApplicable ? L["NotApplicable"] : AnswerText.Format(current, current.Value, L);
+}

@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using StrategyGov.Data.Reporting;
+using StrategyGov.Web.Features.Shared;
+using StrategyGov.Web.Localization;
+using StrategyGov.Web.Security;
+
+namespace StrategyGov.Web.Features.Submissions;
+
+/// <summary>An institution's self-report for one period: the answer form, progress and submission.</summary>
+public partial class SubmissionPage
+{
+    private SubmissionTree? _tree;
+    private string? _error;
+    private string? _submitErrors;
+    private bool _submitting;
+    private SubmissionStatus _status;
+    private int _answered;
+    private int _applicable;
+    private readonly Dictionary<int, bool> _answeredByIndicator = [];
+
+    [Inject] private SubmissionService Submissions { get; set; } = null!;
+
+    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+
+    /// <summary>The submission (route).</summary>
+    [Parameter] public int Id { get; set; }
+
+    [CascadingParameter] private Actor? Actor { get; set; }
+
+    private bool Editable => _tree is not null && Actor is not null
+        && Actor.CanDraft(_tree.Header.InstitutionId)
+        && _status is SubmissionStatus.Draft or SubmissionStatus.Returned
+        && _tree.Header.PeriodStatus == PeriodStatus.Open;
+
+    private bool CanSubmit => Editable && Actor!.CanSubmit(_tree!.Header.InstitutionId);
+
+    private double ProgressPercent => _applicable == 0 ? 0 : 100.0 * _answered / _applicable;
+
+    private string ReadOnlyReason => _status switch
+    {
+        SubmissionStatus.Approved => L["ReadOnly_Approved"],
+        SubmissionStatus.Submitted => L["ReadOnly_Submitted"],
+        _ when _tree!.Header.PeriodStatus != PeriodStatus.Open => L["Period_NotOpen"],
+        _ => L["ReadOnly_Viewer"],
+    };
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Actor is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _tree = await Submissions.GetAsync(Actor, Id, CancellationToken.None);
+            _status = _tree.Header.Status;
+            _answeredByIndicator.Clear();
+            foreach (var item in _tree.Items)
+            {
+                _answeredByIndicator[item.IndicatorId] = item.IsAnswered;
+            }
+
+            Recount();
+        }
+        catch (NotFoundException)
+        {
+            // 404 over HTTP during prerendering, the not-found page once interactive.
+            Navigation.NotFound();
+        }
+        catch (Exception e) when (UiMessages.IsExpected(e))
+        {
+            _error = UiMessages.Describe(e, L);
+        }
+    }
+
+    private void OnSaved(AnswerItem item)
+    {
+        _answeredByIndicator[item.IndicatorId] = item.IsAnswered;
+        Recount();
+    }
+
+    private void Recount()
+    {
+        _applicable = _answeredByIndicator.Count;
+        _answered = _answeredByIndicator.Values.Count(a => a);
+    }
+
+    private int AnsweredIn(PillarGroup pillar) =>
+        pillar.Practices.SelectMany(p => p.Indicators).Count(i => _answeredByIndicator.GetValueOrDefault(i.IndicatorId));
+
+    private async Task SubmitAsync()
+    {
+        _submitting = true;
+        _submitErrors = null;
+        try
+        {
+            await Submissions.SubmitAsync(Actor!, Id, CancellationToken.None);
+            _status = SubmissionStatus.Submitted;
+            Snackbar.Add(L["Submitted_Confirmation"], Severity.Success);
+        }
+        catch (Exception e) when (UiMessages.IsExpected(e))
+        {
+            _submitErrors = UiMessages.Describe(e, L);
+        }
+        finally
+        {
+            _submitting = false;
+        }
+    }
+}

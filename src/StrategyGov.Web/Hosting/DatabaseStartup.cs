@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StrategyGov.Data;
+using StrategyGov.Data.Identity;
+using StrategyGov.Data.Seeding;
+using StrategyGov.Web.Features.Account;
+
+namespace StrategyGov.Web.Hosting;
+
+public sealed class SeedOptions
+{
+    public const string Section = "Seed";
+
+    /// <summary>Fill an empty database from seed-data/ at start-up.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Where seed-data/ is; found by walking up from the app when not set.</summary>
+    public string? Directory { get; set; }
+}
+
+public static class DatabaseStartup
+{
+    /// <summary>Migrates (SQLite always; PostgreSQL when asked), seeds an empty database, creates roles and demo accounts.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var ct = app.Lifetime.ApplicationStopping;
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var logger = services.GetRequiredService<ILogger<Program>>();
+        var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var db = services.GetRequiredService<StrategyGovDbContext>();
+
+        if (database.Provider == DatabaseProviders.Sqlite || database.MigrateOnStartup)
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+
+        var seed = app.Configuration.GetSection(SeedOptions.Section).Get<SeedOptions>() ?? new SeedOptions();
+        var seedDirectory = seed.Directory ?? SeedDataReader.Locate(app.Environment.ContentRootPath, AppContext.BaseDirectory);
+        if (seed.Enabled)
+        {
+            if (seedDirectory is null)
+            {
+                throw new InvalidOperationException("seed-data/ was not found; set Seed:Directory or Seed:Enabled=false.");
+            }
+
+            var data = await SeedDataReader.ReadAsync(seedDirectory, ct);
+            if (await DatabaseSeeder.SeedAsync(db, data, DateTime.UtcNow, ct))
+            {
+                logger.LogInformation("Seeded the database from {Directory}", seedDirectory);
+            }
+        }
+
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in AppRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        var demo = services.GetRequiredService<IOptions<DemoAccountOptions>>().Value;
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        var demoUsers = seedDirectory is null ? [] : await DemoAccounts.ReadAsync(seedDirectory, ct);
+        if (demo.Enabled)
+        {
+            await DemoAccounts.EnsureAsync(users, db, demoUsers, demo.Password, ct);
+        }
+
+        if (!app.Environment.IsDevelopment())
+        {
+            await DemoAccounts.EnsureNoDevelopmentPasswordAsync(users, demoUsers);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Localization;
+using StrategyGov.Web.Localization;
+
+namespace StrategyGov.Web.Hosting;
+
+public static class LocalizationSetup
+{
+    /// <summary>Arabic by default; English on request, remembered in the culture cookie.</summary>
+    public static void AddStrategyGovLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = Bilingual.Cultures.Select(Bilingual.CreateCulture).ToList();
+            options.DefaultRequestCulture = new RequestCulture(cultures[0], cultures[0]);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+    }
+}

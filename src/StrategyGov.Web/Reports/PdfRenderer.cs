@@ -1,0 +1,195 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
+
+namespace StrategyGov.Web.Reports;
+
+public sealed class PdfOptions
+{
+    public const string Section = "Pdf";
+
+    /// <summary>Debian's Chromium; the README's commands install it.</summary>
+    [Required]
+    public string ChromiumPath { get; set; } = "/usr/bin/chromium";
+
+    /// <summary>Pages printing at once; further requests wait their turn.</summary>
+    [Range(1, 64)]
+    public int MaxConcurrentPages { get; set; } = 4;
+}
+
+/// <summary>What to print around the report's own HTML on every page.</summary>
+public sealed record PdfPageSetup(bool RightToLeft, string FooterLeft, string FooterRight, string PageLabel, string OfLabel);
+
+/// <summary>
+/// Prints HTML to PDF with one long-lived headless Chromium shared by the whole app: a bounded number of
+/// pages print at once, the rest queue; a browser that crashed or was closed is relaunched and the
+/// request retried once, so one crash never fails the requests after it.
+/// </summary>
+public sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRenderer> logger) : IAsyncDisposable
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+    ];
+
+    private readonly SemaphoreSlim _pages = new(options.Value.MaxConcurrentPages);
+    private readonly SemaphoreSlim _launch = new(1, 1);
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private int _waiting;
+
+    /// <summary>Requests waiting for a page (for the readiness of the pipeline and its metrics).</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    public async Task<byte[]> RenderAsync(string html, PdfPageSetup setup, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            await _pages.WaitAsync(ct);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var browser = await GetBrowserAsync(ct);
+                try
+                {
+                    return await PrintAsync(browser, html, setup);
+                }
+                catch (PlaywrightException e) when (attempt == 1)
+                {
+                    logger.LogWarning(e, "PDF printing failed; relaunching Chromium and retrying once");
+                    await ResetAsync(browser);
+                }
+            }
+        }
+        finally
+        {
+            _pages.Release();
+        }
+    }
+
+    /// <summary>Starts Chromium ahead of the first request (a warm browser prints in a fraction of a second).</summary>
+    public Task WarmUpAsync(CancellationToken ct) => GetBrowserAsync(ct);
+
+    private static async Task<byte[]> PrintAsync(IBrowser browser, string html, PdfPageSetup setup)
+    {
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
+            return await page.PdfAsync(new PagePdfOptions
+            {
+                Format = "A4",
+                PrintBackground = true,
+                DisplayHeaderFooter = true,
+                HeaderTemplate = "<span></span>",
+                FooterTemplate = Footer(setup),
+                Margin = new Margin { Top = "14mm", Bottom = "18mm", Left = "12mm", Right = "12mm" },
+            });
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+
+    // Chromium fills the pageNumber/totalPages spans; the template must size its own font.
+    private static string Footer(PdfPageSetup setup)
+    {
+        var dir = setup.RightToLeft ? "rtl" : "ltr";
+        var font = setup.RightToLeft ? "'Noto Naskh Arabic','Noto Sans Arabic',sans-serif" : "'Noto Sans',sans-serif";
+        return $"""
+            <div dir="{dir}" style="font-family:{font};font-size:8px;color:#555;width:100%;margin:0 12mm;display:flex;justify-content:space-between;">
+              <span>{Escape(setup.FooterLeft)}</span>
+              <span>{Escape(setup.PageLabel)} <span class="pageNumber"></span> {Escape(setup.OfLabel)} <span class="totalPages"></span></span>
+              <span>{Escape(setup.FooterRight)}</span>
+            </div>
+            """;
+    }
+
+    private static string Escape(string text) => System.Net.WebUtility.HtmlEncode(text);
+
+    private async Task<IBrowser> GetBrowserAsync(CancellationToken ct)
+    {
+        if (_browser is { IsConnected: true } ready)
+        {
+            return ready;
+        }
+
+        await _launch.WaitAsync(ct);
+        try
+        {
+            if (_browser is { IsConnected: true } launched)
+            {
+                return launched;
+            }
+
+            _playwright ??= await Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = options.Value.ChromiumPath,
+                Headless = true,
+                Args = ChromiumArgs,
+            });
+            logger.LogInformation("Chromium {Version} started for PDF printing", _browser.Version);
+            return _browser;
+        }
+        finally
+        {
+            _launch.Release();
+        }
+    }
+
+    private async Task ResetAsync(IBrowser failed)
+    {
+        await _launch.WaitAsync();
+        try
+        {
+            if (ReferenceEquals(_browser, failed))
+            {
+                _browser = null;
+                try
+                {
+                    await failed.CloseAsync();
+                }
+                catch (PlaywrightException)
+                {
+                    // Already gone.
+                }
+            }
+        }
+        finally
+        {
+            _launch.Release();
+        }
+    }
+
+    /// <summary>For tests and operations: kills the browser as a crash would.</summary>
+    internal async Task CrashBrowserForTestAsync()
+    {
+        if (_browser is { } browser)
+        {
+            await browser.CloseAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        _pages.Dispose();
+        _launch.Dispose();
+    }
+}

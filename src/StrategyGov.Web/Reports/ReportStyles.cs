@@ -1,0 +1,44 @@
+namespace StrategyGov.Web.Reports;
+
+/// <summary>The print stylesheet shared by every PDF report.</summary>
+public static class ReportStyles
+{
+    public const string Css = """
+        @page { size: A4; }
+        * { box-sizing: border-box; }
+        html, body { margin: 0; padding: 0; }
+        body { font-family: 'Noto Naskh Arabic', 'Noto Sans Arabic', 'Amiri', 'Noto Sans', sans-serif; font-size: 10.5pt; color: #1f2933; line-height: 1.55; }
+        html[lang=en] body { font-family: 'Noto Sans', 'Noto Naskh Arabic', sans-serif; font-size: 10pt; }
+        h1, h2, h3, .kufi { font-family: 'Noto Kufi Arabic', 'Noto Sans Arabic', 'Noto Sans', sans-serif; }
+        html[lang=en] h1, html[lang=en] h2, html[lang=en] h3 { font-family: 'Noto Sans', sans-serif; }
+        h1 { font-size: 19pt; margin: 0 0 4pt; color: #0b4f6c; }
+        h2 { font-size: 13pt; margin: 16pt 0 6pt; color: #0b4f6c; border-bottom: 2px solid #c8a14a; padding-bottom: 3pt; }
+        h3 { font-size: 11pt; margin: 10pt 0 4pt; color: #0b4f6c; }
+        .cover { background: #0b4f6c; color: #fff; padding: 16pt 18pt; border-radius: 6pt; }
+        .cover h1 { color: #fff; }
+        .cover .center { font-size: 10pt; opacity: .9; }
+        .cover .institution { font-size: 15pt; font-weight: bold; margin-top: 8pt; }
+        .cover dl { display: grid; grid-template-columns: auto 1fr; gap: 2pt 10pt; margin: 8pt 0 0; font-size: 9.5pt; }
+        .cover dt { opacity: .8; }
+        .cover dd { margin: 0; }
+        .cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 8pt; margin-top: 12pt; }
+        .card { border: 1px solid #d6dde3; border-radius: 6pt; padding: 8pt 10pt; }
+        .card .label { font-size: 8.5pt; color: #52606d; }
+        .card .value { font-size: 17pt; font-weight: bold; font-family: 'Noto Sans', sans-serif; }
+        .card .note { font-size: 8pt; color: #52606d; }
+        .band { display: inline-block; color: #fff; border-radius: 10pt; padding: 1pt 8pt; font-size: 9pt; font-weight: bold; }
+        table { width: 100%; border-collapse: collapse; font-size: 9pt; }
+        thead { display: table-header-group; }
+        tr { page-break-inside: avoid; }
+        th { background: #e8eef2; color: #0b4f6c; text-align: start; padding: 4pt 5pt; border-bottom: 1px solid #b8c4cc; }
+        td { padding: 3pt 5pt; border-bottom: 1px solid #e4e8eb; vertical-align: top; }
+        td.num, th.num { text-align: center; font-family: 'Noto Sans', sans-serif; white-space: nowrap; }
+        tr.group td { background: #f4f1e8; font-weight: bold; color: #5b4a1f; }
+        .muted { color: #7b8794; }
+        .gap-pos { color: #b3261e; }
+        .chart { margin: 6pt 0 4pt; }
+        .note-box { border: 1px solid #d6dde3; background: #f8fafb; border-radius: 6pt; padding: 6pt 10pt; font-size: 9pt; }
+        .legend span { display: inline-block; margin-inline-end: 14pt; font-size: 8.5pt; }
+        .legend i { display: inline-block; width: 10pt; height: 8pt; margin-inline-end: 4pt; vertical-align: middle; }
+        """;
+}

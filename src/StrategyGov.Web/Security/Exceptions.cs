@@ -1,0 +1,16 @@
+namespace StrategyGov.Web.Security;
+
+/// <summary>The actor may not do this (HTTP 403).</summary>
+public sealed class AccessDeniedException(string message = "Access denied.") : Exception(message);
+
+/// <summary>Not found, or not visible to the actor (HTTP 404).</summary>
+public sealed class NotFoundException(string message = "Not found.") : Exception(message);
+
+/// <summary>
+/// A business rule refused the operation; <see cref="Exception.Message"/> is a resource key and the
+/// arguments fill it, so every caller shows the same message in the user's language.
+/// </summary>
+public sealed class RuleViolationException(string messageKey, params object[] arguments) : Exception(messageKey)
+{
+    public object[] Arguments { get; } = arguments;
+}
