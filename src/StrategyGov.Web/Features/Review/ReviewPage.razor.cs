@@ -66,7 +66,9 @@ public partial class ReviewPage
         var error = await RunAsync(() => Review.DecideAsync(Actor!, Id, change, CancellationToken.None));
         if (error is null)
         {
+            // Called from the child editor's handler: re-render the page (counts, the decided answer).
             await ReloadAsync();
+            StateHasChanged();
         }
 
         return error;

@@ -1,0 +1,92 @@
+using Microsoft.Playwright;
+using StrategyGov.Testing;
+
+namespace StrategyGov.EndToEnd;
+
+/// <summary>
+/// The app on a real Kestrel port with its own fresh database, and one headless Debian Chromium
+/// driven by Playwright, shared by the tests of a class.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public StrategyGovAppFactory App { get; } = new();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        BaseUrl = App.StartKestrel();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies) signed in as the user, on the home page.</summary>
+    public async Task<IPage> SignInAsync(string email)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            AcceptDownloads = true,
+            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+        });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByTestId("email").FillAsync(email);
+        await page.GetByTestId("password").FillAsync(DemoUsers.Password);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await WaitInteractiveAsync(page);
+        return page;
+    }
+
+    /// <summary>Blazor prerenders: a click before the circuit is live is lost, so wait for the layout's marker.</summary>
+    public static Task WaitInteractiveAsync(IPage page) =>
+        page.Locator("[data-interactive=true]").WaitForAsync();
+
+    public async Task GotoAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await WaitInteractiveAsync(page);
+    }
+
+    /// <summary>
+    /// Runs a browser scenario; when it fails, every open page is saved as a screenshot next to the
+    /// test results (artifacts/screenshots) so that a CI failure can be looked at.
+    /// </summary>
+    public async Task RunAsync(string name, Func<Task> scenario)
+    {
+        try
+        {
+            await scenario();
+        }
+        catch
+        {
+            var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+            Directory.CreateDirectory(folder);
+            var pages = Browser.Contexts.SelectMany(c => c.Pages).ToList();
+            for (var i = 0; i < pages.Count; i++)
+            {
+                await pages[i].ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{i}.png"), FullPage = true });
+            }
+
+            throw;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
