@@ -67,6 +67,11 @@ public static class DatabaseStartup
         if (demo.Enabled)
         {
             await DemoAccounts.EnsureAsync(users, db, demoUsers, demo.Password, ct);
+            logger.LogWarning(
+                "Demo accounts (development only), password {Password}:{NewLine}{Accounts}",
+                demo.Password == DemoAccountOptions.DevelopmentPassword ? demo.Password : "(as configured)",
+                Environment.NewLine,
+                string.Join(Environment.NewLine, demoUsers.Select(u => $"  {u.Role,-24}{u.Email}{(u.Institution is null ? "" : $"  ({u.Institution})")}")));
         }
 
         if (!app.Environment.IsDevelopment())
