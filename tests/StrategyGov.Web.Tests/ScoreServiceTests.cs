@@ -108,6 +108,35 @@ public sealed class ScoreServiceTests(StrategyGovAppFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task GetInstitution_AnswerRaisedAfterAcceptance_IsProvisionalAgain()
+    {
+        var submissionId = await app.ResetToEmptyDraftAsync("MOH");
+        var director = await app.ActorAsync(DemoUsers.DirectorMoh);
+        var reviewer = await app.ActorAsync(DemoUsers.Reviewer);
+        var submissions = app.Service<SubmissionService>();
+        var review = app.Service<ReviewService>();
+        var yesNo = await submissions.ItemAsync(director, submissionId, "P1.1.1");
+        await submissions.SaveAnswerAsync(director, submissionId, Answering.ValueChange(yesNo, 0m), None);
+        await submissions.AnswerRemainingWithBestAsync(director, submissionId);
+        await submissions.SubmitAsync(director, submissionId, None);
+        await review.AcceptRemainingAsync(reviewer, submissionId, None);
+        await review.ReturnAsync(reviewer, submissionId, "راجعوا المحور الثالث", None);
+        yesNo = await submissions.ItemAsync(director, submissionId, "P1.1.1");
+        await submissions.SaveAnswerAsync(director, submissionId, Answering.ValueChange(yesNo, 1m), None);
+        await submissions.SubmitAsync(director, submissionId, None);
+
+        var scores = await app.Service<ScoreService>().GetInstitutionAsync(
+            director, await app.InstitutionIdAsync("MOH"), await app.PeriodIdAsync(SeededData.OpenPeriod), None);
+
+        // "no" was accepted; "yes" replaced it afterwards and nobody has verified it yet.
+        var raised = scores.Entry.Result.Pillars.SelectMany(p => p.Practices).SelectMany(p => p.Indicators).Single(i => i.Code == "P1.1.1");
+        Assert.Null(raised.Decision);
+        Assert.True(raised.Provisional);
+        Assert.True(scores.Entry.Result.Provisional);
+        Assert.Equal(100m, scores.Entry.Result.Verified);
+    }
+
+    [Fact]
     public async Task GetInstitution_DraftNotSubmitted_IsNotSubmittedAndScoresZero()
     {
         await app.ResetToEmptyDraftAsync("MOH");

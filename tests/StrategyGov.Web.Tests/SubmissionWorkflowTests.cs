@@ -299,6 +299,47 @@ public sealed class SubmissionWorkflowTests(StrategyGovAppFactory app) : IClassF
     }
 
     [Fact]
+    public async Task Resubmit_AnswerChangedAfterItsDecision_NeedsANewDecisionBeforeApproval()
+    {
+        var submissionId = await SubmittedWithBestAnswersAsync();
+        var reviewer = await app.ActorAsync(DemoUsers.Reviewer);
+        var director = await app.ActorAsync(DemoUsers.DirectorMoh);
+        await Review.AcceptRemainingAsync(reviewer, submissionId, None);
+        await Review.ReturnAsync(reviewer, submissionId, "راجعوا مؤشر الرسائل", None);
+        var accepted = await Submissions.ItemAsync(director, submissionId, Percentage);
+        await Submissions.SaveAnswerAsync(director, submissionId, Answering.ValueChange(accepted, 80m), None);
+        await Submissions.SubmitAsync(director, submissionId, None);
+
+        var refused = await Assert.ThrowsAsync<RuleViolationException>(() => Review.ApproveAsync(reviewer, submissionId, None));
+
+        Assert.Equal("Approve_Undecided", refused.Message);
+        Assert.Equal(Percentage, Assert.Single(refused.Arguments));
+        var changed = (await app.StoredAnswersAsync(submissionId)).Single(a => a.Indicator.Code == Percentage);
+        Assert.Null(changed.Decision);
+        Assert.Null(changed.ReviewedById);
+    }
+
+    [Fact]
+    public async Task Resubmit_OnlyTheCommentChanged_KeepsTheDecision()
+    {
+        var submissionId = await SubmittedWithBestAnswersAsync();
+        var reviewer = await app.ActorAsync(DemoUsers.Reviewer);
+        var director = await app.ActorAsync(DemoUsers.DirectorMoh);
+        await Review.AcceptRemainingAsync(reviewer, submissionId, None);
+        await Review.ReturnAsync(reviewer, submissionId, "أضيفوا ملاحظة", None);
+        var accepted = await Submissions.ItemAsync(director, submissionId, Percentage);
+        await Submissions.SaveAnswerAsync(director, submissionId, Answering.ValueChange(accepted, 100m) with { Comment = "مرفق التقرير" }, None);
+        await Submissions.SubmitAsync(director, submissionId, None);
+
+        await Review.ApproveAsync(reviewer, submissionId, None);
+
+        Assert.Equal(SubmissionStatus.Approved, (await app.StoredSubmissionAsync(submissionId)).Status);
+        var kept = (await app.StoredAnswersAsync(submissionId)).Single(a => a.Indicator.Code == Percentage);
+        Assert.Equal(ReviewDecision.Accepted, kept.Decision);
+        Assert.Equal("مرفق التقرير", kept.Comment);
+    }
+
+    [Fact]
     public async Task Return_WithoutMessage_IsRefused()
     {
         var submissionId = await SubmittedWithBestAnswersAsync();
