@@ -100,6 +100,8 @@ public sealed partial class LocalizationTests(StrategyGovAppFactory app) : IClas
     [InlineData("http://evil.example/account/login")]
     [InlineData("/\\evil.example")]
     [InlineData("evil.example")]
+    [InlineData("/\t/evil.example")]
+    [InlineData("/\r\n/evil.example")]
     public async Task Culture_ReturnUrlOffSite_RedirectsHome(string returnUrl)
     {
         var client = app.CreateClient(new() { AllowAutoRedirect = false });
