@@ -72,12 +72,12 @@ public sealed partial class LocalizationTests(StrategyGovAppFactory app) : IClas
         var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
 
         var response = await client.GetAsync("/culture/en?returnUrl=/account/login");
+        var page = await client.GetStringAsync("/account/login");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/account/login", response.Headers.Location?.OriginalString);
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal));
         Assert.Contains("c%3Den%7Cuic%3Den", cookie, StringComparison.Ordinal);
-        var page = await client.GetStringAsync("/account/login");
         Assert.Contains("<html lang=\"en\" dir=\"ltr\">", page, StringComparison.Ordinal);
         Assert.Contains("Sign in", page, StringComparison.Ordinal);
     }
@@ -89,8 +89,8 @@ public sealed partial class LocalizationTests(StrategyGovAppFactory app) : IClas
         await client.GetAsync("/culture/en?returnUrl=/account/login");
 
         await client.GetAsync("/culture/ar?returnUrl=/account/login");
-
         var page = await client.GetStringAsync("/account/login");
+
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", page, StringComparison.Ordinal);
     }
 

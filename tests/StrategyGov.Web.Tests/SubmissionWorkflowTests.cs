@@ -274,12 +274,11 @@ public sealed class SubmissionWorkflowTests(StrategyGovAppFactory app) : IClassF
     }
 
     [Fact]
-    public async Task Return_DirectorEditsAndResubmits_IsSubmittedAgain()
+    public async Task Return_WithMessage_IsReturnedAndTheDirectorSeesTheMessage()
     {
         var submissionId = await SubmittedWithBestAnswersAsync();
         var reviewer = await app.ActorAsync(DemoUsers.Reviewer);
         var director = await app.ActorAsync(DemoUsers.DirectorMoh);
-        var firstSubmittedAt = (await app.StoredSubmissionAsync(submissionId)).FirstSubmittedAt;
 
         await Review.ReturnAsync(reviewer, submissionId, "  أرفقوا شواهد نسبة التغطية  ", None);
 
@@ -287,14 +286,25 @@ public sealed class SubmissionWorkflowTests(StrategyGovAppFactory app) : IClassF
         Assert.Equal(SubmissionStatus.Returned, returned.Status);
         Assert.Equal("أرفقوا شواهد نسبة التغطية", returned.ReturnMessage);
         Assert.Equal("أرفقوا شواهد نسبة التغطية", (await Submissions.GetAsync(director, submissionId, None)).Header.ReturnMessage);
+    }
 
+    [Fact]
+    public async Task Resubmit_ReturnedAndEditedByTheDirector_IsSubmittedAgain()
+    {
+        var submissionId = await SubmittedWithBestAnswersAsync();
+        var reviewer = await app.ActorAsync(DemoUsers.Reviewer);
+        var director = await app.ActorAsync(DemoUsers.DirectorMoh);
+        var firstSubmittedAt = (await app.StoredSubmissionAsync(submissionId)).FirstSubmittedAt;
+        await Review.ReturnAsync(reviewer, submissionId, "أرفقوا شواهد نسبة التغطية", None);
         var item = await Submissions.ItemAsync(director, submissionId, Percentage);
+
         await Submissions.SaveAnswerAsync(director, submissionId, Answering.ValueChange(item, 80m), None);
         await Submissions.SubmitAsync(director, submissionId, None);
 
         var resubmitted = await app.StoredSubmissionAsync(submissionId);
         Assert.Equal(SubmissionStatus.Submitted, resubmitted.Status);
         Assert.Equal(firstSubmittedAt, resubmitted.FirstSubmittedAt);
+        Assert.True(resubmitted.SubmittedAt >= firstSubmittedAt);
         Assert.Equal(80m, (await Submissions.ItemAsync(director, submissionId, Percentage)).Value);
     }
 
