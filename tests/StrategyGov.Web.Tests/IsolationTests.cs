@@ -19,6 +19,7 @@ public sealed class IsolationTests(StrategyGovAppFactory app) : IClassFixture<St
 {
     private const string MohNameAr = "وزارة الصحة";
     private const string MohNameEn = "Ministry of Health";
+    private const string NotFoundMessage = "الصفحة أو السجل غير موجود.";
 
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -144,6 +145,35 @@ public sealed class IsolationTests(StrategyGovAppFactory app) : IClassFixture<St
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain(MohNameAr, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubmissionPage_OtherInstitution_LooksLikeAMissingOne()
+    {
+        var submissionId = await app.SubmissionIdAsync("MOH", SeededData.OpenPeriod);
+        var client = await app.SignedInClientAsync(DemoUsers.DirectorEast);
+
+        var other = await client.GetAsync($"/submissions/{submissionId}");
+        var missing = await client.GetAsync($"/submissions/{int.MaxValue}");
+
+        // Nothing tells "someone else's" from "absent": same status, same not-found message.
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(missing.StatusCode, other.StatusCode);
+        Assert.Contains(NotFoundMessage, await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(NotFoundMessage, await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HomePage_Director_ShowsOwnInstitutionOnly()
+    {
+        var client = await app.SignedInClientAsync(DemoUsers.DirectorEast);
+
+        var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("أمانة المنطقة الشرقية", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(MohNameAr, body, StringComparison.Ordinal);
     }
 
     [Fact]
