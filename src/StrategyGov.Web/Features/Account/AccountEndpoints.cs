@@ -70,10 +70,14 @@ public static class AccountEndpoints
         }).AllowAnonymous();
     }
 
-    /// <summary>Only local paths: an open redirect would let a phishing link borrow the platform's name.</summary>
+    /// <summary>
+    /// Only local paths: an open redirect would let a phishing link borrow the platform's name. Control
+    /// characters are refused too: browsers drop them ("/\t/evil.example" becomes "//evil.example"), and
+    /// LocalRedirect throws on them, which turned such a link into an error page.
+    /// </summary>
     public static string SafeReturnUrl(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) && !returnUrl.Any(char.IsControl)
             ? returnUrl
             : "/";
 
