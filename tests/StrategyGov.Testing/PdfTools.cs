@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace StrategyGov.Web.Tests.Support;
+namespace StrategyGov.Testing;
 
 /// <summary>Reads a PDF back with poppler-utils (<c>pdftotext</c>, <c>pdfinfo</c>), as a reader's PDF viewer would.</summary>
 public static partial class PdfTools
