@@ -5,6 +5,7 @@
   python3 scripts/strings.py load FILE.tsv                           add or replace many (KEY<TAB>en<TAB>ar)
   python3 scripts/strings.py check                                    both files have the same keys
 
+
 The resx files stay the source of truth (src/StrategyGov.Web/Resources/Localization/); this script only
 edits them so that no string ever exists in one language alone.
 """
