@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using StrategyGov.Data.Auditing;
 using StrategyGov.Data.Framework;
 using StrategyGov.Data.Identity;
 using StrategyGov.Data.Institutions;
+using StrategyGov.Data.Notifications;
 using StrategyGov.Data.Reporting;
 
 namespace StrategyGov.Data;
@@ -33,6 +35,18 @@ public class StrategyGovDbContext(DbContextOptions<StrategyGovDbContext> options
     public DbSet<Submission> Submissions => Set<Submission>();
 
     public DbSet<Answer> Answers => Set<Answer>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    /// <summary>Who the changes saved through this context are recorded for (<see cref="AuditExtensions.AuditAs"/>).</summary>
+    public AuditScope Audit { get; } = new();
+
+    // Here rather than at registration, so that no way of creating a context (factory, tests,
+    // design time) can save an audited entity without its audit event.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(AuditInterceptor.Shared);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,4 @@
+using StrategyGov.Data.Auditing;
 using StrategyGov.Data.Institutions;
 using StrategyGov.Scoring;
 
@@ -11,7 +12,7 @@ public enum IndicatorFrequency
 }
 
 /// <summary>A compliance indicator (مؤشر التزام) and how it is measured.</summary>
-public class Indicator
+public class Indicator : IAudited
 {
     public int Id { get; set; }
 

@@ -1,7 +1,8 @@
+using StrategyGov.Data.Auditing;
 namespace StrategyGov.Data.Framework;
 
 /// <summary>A pillar (محور) of the strategy.</summary>
-public class Pillar
+public class Pillar : IAudited
 {
     public int Id { get; set; }
 
@@ -27,7 +28,7 @@ public class Pillar
 }
 
 /// <summary>A required practice (بند) within a pillar.</summary>
-public class Practice
+public class Practice : IAudited
 {
     public int Id { get; set; }
 

@@ -1,3 +1,4 @@
+using StrategyGov.Data.Auditing;
 namespace StrategyGov.Data.Framework;
 
 public enum StrategyStatus
@@ -11,7 +12,7 @@ public enum StrategyStatus
 /// One version of the Government Communication Strategy. A published version is immutable: changing the
 /// framework means a new version, so periods bound to an older version keep their scores.
 /// </summary>
-public class StrategyVersion
+public class StrategyVersion : IAudited
 {
     public int Id { get; set; }
 

@@ -1,7 +1,8 @@
+using StrategyGov.Data.Auditing;
 namespace StrategyGov.Data.Institutions;
 
 /// <summary>A kind of institution (ministry, authority, municipality, …): the peer group for rankings.</summary>
-public class InstitutionType
+public class InstitutionType : IAudited
 {
     public int Id { get; set; }
 
@@ -15,7 +16,7 @@ public class InstitutionType
 }
 
 /// <summary>A government institution that reports to the center.</summary>
-public class Institution
+public class Institution : IAudited, IInstitutionOwned
 {
     public int Id { get; set; }
 
@@ -34,4 +35,7 @@ public class Institution
     public Institution? Parent { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    // An institution's users see the changes of their own institution's record.
+    int IInstitutionOwned.InstitutionId => Id;
 }

@@ -1,3 +1,4 @@
+using StrategyGov.Data.Auditing;
 using StrategyGov.Data.Framework;
 
 namespace StrategyGov.Data.Reporting;
@@ -11,7 +12,7 @@ public enum PeriodStatus
 }
 
 /// <summary>A reporting period (e.g. 2026-Q4), bound to one strategy version for good.</summary>
-public class ReportingPeriod
+public class ReportingPeriod : IAudited
 {
     public int Id { get; set; }
 

@@ -1,3 +1,4 @@
+using StrategyGov.Data.Auditing;
 using StrategyGov.Data.Framework;
 using StrategyGov.Data.Institutions;
 using StrategyGov.Scoring;
@@ -14,7 +15,7 @@ public enum SubmissionStatus
 }
 
 /// <summary>An institution's self-report for one period.</summary>
-public class Submission
+public class Submission : IAudited, IInstitutionOwned
 {
     public int Id { get; set; }
 
@@ -59,7 +60,7 @@ public class Submission
 }
 
 /// <summary>One answer: the self-reported value or N/A, and the reviewer's decision.</summary>
-public class Answer
+public class Answer : IAudited, ISubmissionOwned
 {
     public int Id { get; set; }
 

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using StrategyGov.Data.Auditing;
 using StrategyGov.Data.Framework;
 using StrategyGov.Data.Institutions;
 using StrategyGov.Data.Reporting;
@@ -7,7 +9,8 @@ namespace StrategyGov.Data.Seeding;
 
 /// <summary>
 /// Fills an empty database from seed-data/: the strategy, institution types, institutions and periods.
-/// Runs once: a database that already holds a strategy is left alone.
+/// Runs once: a database that already holds a strategy is left alone. The thousands of seeded rows are
+/// not audited one by one: the seed is recorded as one "system" event with the counts (ADR 0080).
 /// </summary>
 public static class DatabaseSeeder
 {
@@ -17,6 +20,8 @@ public static class DatabaseSeeder
         {
             return false;
         }
+
+        db.Audit.Suppressed = true;
 
         var types = data.InstitutionTypes.ToDictionary(
             t => t.Code,
@@ -95,7 +100,34 @@ public static class DatabaseSeeder
         }
 
         await db.SaveChangesAsync(ct);
+        db.Audit.Suppressed = false;
+        await RecordSeedAsync(db, utcNow, ct);
         return true;
+    }
+
+    private static async Task RecordSeedAsync(StrategyGovDbContext db, DateTime utcNow, CancellationToken ct)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["StrategyVersions"] = await db.StrategyVersions.CountAsync(ct),
+            ["Indicators"] = await db.Indicators.CountAsync(ct),
+            ["Institutions"] = await db.Institutions.CountAsync(ct),
+            ["Periods"] = await db.Periods.CountAsync(ct),
+            ["Submissions"] = await db.Submissions.CountAsync(ct),
+            ["Answers"] = await db.Answers.CountAsync(ct),
+        };
+        await AuditChain.AppendAsync(db, [new AuditEvent
+        {
+            OccurredAt = AuditChain.ToStoredPrecision(utcNow),
+            ActorName = AuditIdentity.SystemName,
+            EntityType = "Database",
+            EntityKey = "seed",
+            Action = AuditAction.Recorded,
+            After = JsonSerializer.Serialize(counts),
+            Reason = $"Initial data from {SeedDataReader.DirectoryName}/",
+            PreviousHash = AuditChain.GenesisHash,
+            Hash = string.Empty,
+        }], ct);
     }
 
     private static StrategyVersion ToEntity(StrategySeed seed, IReadOnlyDictionary<string, InstitutionType> types, DateTime utcNow)
