@@ -1,4 +1,5 @@
 using StrategyGov.Web;
+using StrategyGov.Web.Features.Audit;
 using StrategyGov.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,11 @@ builder.Services.AddStrategyGovUi();
 
 var app = builder.Build();
 
+if (AuditCommand.IsRequested(args))
+{
+    return await AuditCommand.RunAsync(app);
+}
+
 await app.PrepareDatabaseAsync();
 
 app.UseStrategyGovPipeline();
@@ -19,6 +25,7 @@ app.MapStrategyGovEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point; public so that tests can host the app with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
 public partial class Program;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Scoring;
+using StrategyGov.Web.Features.Notifications;
 using StrategyGov.Web.Features.Submissions;
 using StrategyGov.Web.Security;
 
@@ -22,7 +23,7 @@ public sealed record ReviewQueueRow(
 public sealed record DecisionChange(int IndicatorId, ReviewDecision Decision, decimal? VerifiedValue, string? Comment);
 
 /// <summary>The center's verification of submissions: decisions, approval (which locks) and return for revision.</summary>
-public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFactory, TimeProvider clock)
+public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFactory, TimeProvider clock, NotificationService notifications)
 {
     /// <summary>Submitted submissions, oldest first.</summary>
     public async Task<IReadOnlyList<ReviewQueueRow>> QueueAsync(Actor actor, CancellationToken ct)
@@ -50,6 +51,7 @@ public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFact
     {
         EnsureReviewer(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AuditAs(actor);
         var submission = await LoadSubmittedAsync(db, submissionId, ct);
         var answer = await db.Answers.Include(a => a.Indicator)
             .SingleOrDefaultAsync(a => a.SubmissionId == submission.Id && a.IndicatorId == change.IndicatorId, ct)
@@ -85,6 +87,7 @@ public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFact
     {
         EnsureReviewer(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AuditAs(actor);
         var submission = await LoadSubmittedAsync(db, submissionId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var answer in await db.Answers.Where(a => a.SubmissionId == submissionId && a.Decision == null).ToListAsync(ct))
@@ -103,6 +106,7 @@ public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFact
     {
         EnsureReviewer(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AuditAs(actor);
         var submission = await LoadSubmittedAsync(db, submissionId, ct);
         var undecided = await db.Answers.Where(a => a.SubmissionId == submissionId && a.Decision == null)
             .Select(a => a.Indicator.Code).ToListAsync(ct);
@@ -116,6 +120,7 @@ public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFact
         submission.ApprovedAt = now;
         submission.ApprovedById = actor.UserId;
         await SubmissionWorkflow.SaveStateChangeAsync(db, submission, now, ct);
+        await notifications.SubmissionApprovedAsync(submissionId, ct);
     }
 
     /// <summary>Sends a submission back to the institution with a message (Returned).</summary>
@@ -128,12 +133,14 @@ public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFact
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AuditAs(actor, reason: message.Trim());
         var submission = await LoadSubmittedAsync(db, submissionId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         submission.Status = SubmissionStatus.Returned;
         submission.ReturnedAt = now;
         submission.ReturnMessage = message.Trim();
         await SubmissionWorkflow.SaveStateChangeAsync(db, submission, now, ct);
+        await notifications.SubmissionReturnedAsync(submissionId, ct);
     }
 
     private static async Task<Submission> LoadSubmittedAsync(StrategyGovDbContext db, int submissionId, CancellationToken ct)

@@ -66,6 +66,7 @@ public sealed class SubmissionService(IDbContextFactory<StrategyGovDbContext> db
     public async Task<int> SaveAnswerAsync(Actor actor, int submissionId, AnswerChange change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AuditAs(actor);
         var submission = await db.Submissions.AsNoTracking().Include(s => s.Institution).SingleOrDefaultAsync(s => s.Id == submissionId, ct)
             ?? throw new NotFoundException();
         actor.EnsureCanRead(submission.InstitutionId);
@@ -160,6 +161,7 @@ public sealed class SubmissionService(IDbContextFactory<StrategyGovDbContext> db
     public async Task SubmitAsync(Actor actor, int submissionId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AuditAs(actor);
         var tree = await SubmissionTree.LoadAsync(db, submissionId, ct) ?? throw new NotFoundException();
         actor.EnsureCanRead(tree.Header.InstitutionId);
         if (!actor.CanSubmit(tree.Header.InstitutionId))

@@ -1,0 +1,19 @@
+using StrategyGov.Testing;
+using StrategyGov.Web.Features.Submissions;
+
+namespace StrategyGov.Web.Tests.Support;
+
+/// <summary>Drives a submission through the services to the state a test needs.</summary>
+public static class Workflow
+{
+    /// <summary>An institution's 2026-Q4 submission, emptied, answered in full by its director and submitted.</summary>
+    public static async Task<int> SubmittedAsync(this StrategyGovAppFactory app, string institutionCode, string directorEmail)
+    {
+        var submissionId = await app.ResetToEmptyDraftAsync(institutionCode);
+        var director = await app.ActorAsync(directorEmail);
+        var submissions = app.Service<SubmissionService>();
+        await submissions.AnswerRemainingWithBestAsync(director, submissionId);
+        await submissions.SubmitAsync(director, submissionId, CancellationToken.None);
+        return submissionId;
+    }
+}
