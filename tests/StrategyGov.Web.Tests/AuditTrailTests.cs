@@ -170,13 +170,11 @@ public sealed class AuditTrailTests(StrategyGovAppFactory app) : IClassFixture<S
     [Fact]
     public async Task Verify_EventEditedInTheDatabase_ReportsThatEvent()
     {
-        await using var tampered = new StrategyGovAppFactory();
-        await RunReviewLoopAsync(tampered);
-        var target = await MiddleEventAsync(tampered);
+        static string EditValue(AuditEvent target) =>
+            $"UPDATE AuditEvents SET After = replace(After, '\"Value\":', '\"Value\":9') WHERE Sequence = {target.Sequence}";
 
-        await ExecuteSqlAsync(tampered, $"UPDATE AuditEvents SET After = replace(After, '\"Value\":', '\"Value\":9') WHERE Sequence = {target.Sequence}");
+        var (target, result) = await VerifyAfterTamperingAsync(EditValue);
 
-        var result = await tampered.Service<AuditService>().VerifyAsync(await tampered.ActorAsync(DemoUsers.Admin), None);
         var broken = Assert.IsType<AuditBreak>(result.Break);
         Assert.Equal(target.Sequence, broken.Sequence);
         Assert.Equal(AuditBreakKind.HashMismatch, broken.Kind);
@@ -188,31 +186,28 @@ public sealed class AuditTrailTests(StrategyGovAppFactory app) : IClassFixture<S
     [Fact]
     public async Task Verify_EventEditedAndRehashed_ReportsTheNextEvent()
     {
-        await using var tampered = new StrategyGovAppFactory();
-        await RunReviewLoopAsync(tampered);
-        var target = await MiddleEventAsync(tampered);
-        target.ActorName = "someone else";
-        var forgedHash = AuditChain.ComputeHash(target);
+        static string Forged(AuditEvent target) => AuditChain.ComputeHash(new AuditEvent
+        {
+            Sequence = target.Sequence, OccurredAt = target.OccurredAt, ActorUserId = target.ActorUserId, ActorName = "someone else",
+            ActorInstitutionId = target.ActorInstitutionId, EntityType = target.EntityType, EntityKey = target.EntityKey,
+            InstitutionId = target.InstitutionId, Action = target.Action, Before = target.Before, After = target.After,
+            Reason = target.Reason, PreviousHash = target.PreviousHash, Hash = string.Empty,
+        });
 
-        await ExecuteSqlAsync(tampered, $"UPDATE AuditEvents SET ActorName = 'someone else', Hash = '{forgedHash}' WHERE Sequence = {target.Sequence}");
+        var (target, result) = await VerifyAfterTamperingAsync(t =>
+            $"UPDATE AuditEvents SET ActorName = 'someone else', Hash = '{Forged(t)}' WHERE Sequence = {t.Sequence}");
 
-        var result = await tampered.Service<AuditService>().VerifyAsync(await tampered.ActorAsync(DemoUsers.Admin), None);
         var broken = Assert.IsType<AuditBreak>(result.Break);
         Assert.Equal(target.Sequence + 1, broken.Sequence);
         Assert.Equal(AuditBreakKind.PreviousHashMismatch, broken.Kind);
-        Assert.Equal(forgedHash, broken.Expected);
+        Assert.Equal(Forged(target), broken.Expected);
     }
 
     [Fact]
     public async Task Verify_EventDeletedFromTheDatabase_ReportsTheMissingSequence()
     {
-        await using var tampered = new StrategyGovAppFactory();
-        await RunReviewLoopAsync(tampered);
-        var target = await MiddleEventAsync(tampered);
+        var (target, result) = await VerifyAfterTamperingAsync(t => $"DELETE FROM AuditEvents WHERE Sequence = {t.Sequence}");
 
-        await ExecuteSqlAsync(tampered, $"DELETE FROM AuditEvents WHERE Sequence = {target.Sequence}");
-
-        var result = await tampered.Service<AuditService>().VerifyAsync(await tampered.ActorAsync(DemoUsers.Admin), None);
         var broken = Assert.IsType<AuditBreak>(result.Break);
         Assert.Equal(target.Sequence, broken.Sequence);
         Assert.Equal(AuditBreakKind.MissingSequence, broken.Kind);
@@ -266,17 +261,24 @@ public sealed class AuditTrailTests(StrategyGovAppFactory app) : IClassFixture<S
         Assert.Equal(SubmissionStatus.Approved, (await target.StoredSubmissionAsync(submissionId)).Status);
     }
 
-    private static async Task<AuditEvent> MiddleEventAsync(StrategyGovAppFactory target)
+    /// <summary>
+    /// On an app of its own: the review loop, then <paramref name="tamper"/>'s SQL run against the
+    /// middle "answer created" event (as an intruder with database access would), then verification.
+    /// </summary>
+    private static async Task<(AuditEvent Target, AuditVerification Result)> VerifyAfterTamperingAsync(Func<AuditEvent, string> tamper)
     {
-        await using var db = await target.DbAsync();
-        var answers = db.AuditEvents.AsNoTracking().Where(e => e.EntityType == "Answer" && e.Action == AuditAction.Created).OrderBy(e => e.Sequence);
-        return await answers.Skip(await answers.CountAsync() / 2).FirstAsync();
-    }
+        await using var tampered = new StrategyGovAppFactory();
+        await RunReviewLoopAsync(tampered);
+        AuditEvent target;
+        await using (var db = await tampered.DbAsync())
+        {
+            var answers = db.AuditEvents.AsNoTracking().Where(e => e.EntityType == "Answer" && e.Action == AuditAction.Created).OrderBy(e => e.Sequence);
+            target = await answers.Skip(await answers.CountAsync() / 2).FirstAsync();
+            Assert.Equal(1, await db.Database.ExecuteSqlRawAsync(tamper(target)));
+        }
 
-    private static async Task ExecuteSqlAsync(StrategyGovAppFactory target, string sql)
-    {
-        await using var db = await target.DbAsync();
-        Assert.Equal(1, await db.Database.ExecuteSqlRawAsync(sql));
+        var result = await tampered.Service<AuditService>().VerifyAsync(await tampered.ActorAsync(DemoUsers.Admin), None);
+        return (target, result);
     }
 
     private async Task<AuditEvent> LatestEventAsync(string entityType)
