@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using StrategyGov.Data.Calendar;
 using StrategyGov.Data.Framework;
 using StrategyGov.Data.Identity;
 using StrategyGov.Data.Institutions;
@@ -33,6 +34,12 @@ public class StrategyGovDbContext(DbContextOptions<StrategyGovDbContext> options
     public DbSet<Submission> Submissions => Set<Submission>();
 
     public DbSet<Answer> Answers => Set<Answer>();
+
+    public DbSet<CalendarEntry> CalendarEntries => Set<CalendarEntry>();
+
+    public DbSet<CalendarAudience> CalendarAudiences => Set<CalendarAudience>();
+
+    public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
