@@ -20,6 +20,9 @@ public static class ReportDates
     /// <summary>The Hijri day of the month, e.g. "2".</summary>
     public static string HijriDay(DateTime local) => local.ToString("%d", HijriCulture);
 
+    /// <summary>e.g. "جمادى الآخرة".</summary>
+    public static string HijriMonthName(DateTime local) => local.ToString("MMMM", HijriCulture);
+
     /// <summary>e.g. "جمادى الآخرة 1448".</summary>
     public static string HijriMonthYear(DateTime local) => local.ToString("MMMM yyyy", HijriCulture);
 

@@ -38,6 +38,21 @@ public static class CalendarDates
             : $"{UmAlQura.GetDayOfMonth(date)} {EnglishHijriMonths[UmAlQura.GetMonth(date) - 1]} {UmAlQura.GetYear(date)} AH";
     }
 
+    /// <summary>Names joined with the comma of the UI language ("، " in Arabic).</summary>
+    public static string Join(IEnumerable<string> names) => string.Join(Bilingual.IsArabic() ? "، " : ", ", names);
+
+    /// <summary>The audiences' names in the UI language.</summary>
+    public static string Names(IEnumerable<NamedRef> refs) => Join(refs.Select(r => Bilingual.Pick(r.NameAr, r.NameEn)));
+
+    /// <summary>The Hijri month's name without the year, e.g. "رجب" or "Rajab".</summary>
+    public static string HijriMonthName(DateOnly day)
+    {
+        var date = day.ToDateTime(TimeOnly.MinValue);
+        return Bilingual.IsArabic()
+            ? ReportDates.HijriMonthName(date)
+            : EnglishHijriMonths[UmAlQura.GetMonth(date) - 1];
+    }
+
     public static string HijriDay(DateOnly day) => ReportDates.HijriDay(day.ToDateTime(TimeOnly.MinValue));
 
     public static bool IsFirstHijriDay(DateOnly day) => UmAlQura.GetDayOfMonth(day.ToDateTime(TimeOnly.MinValue)) == 1;

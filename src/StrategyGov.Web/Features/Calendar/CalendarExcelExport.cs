@@ -45,7 +45,7 @@ public sealed class CalendarExcelExport(CalendarService calendar, IStringLocaliz
             sheet.Cell(r, 2).Value = Bilingual.Pick(row.TitleAr, row.TitleEn);
             sheet.Cell(r, 3).Value = L[$"Calendar_Kind_{row.Kind}"].Value;
             sheet.Cell(r, 4).Value = $"{row.Pillar.Code} {Bilingual.Pick(row.Pillar.NameAr, row.Pillar.NameEn)}";
-            sheet.Cell(r, 5).Value = string.Join("، ", row.Audiences.Select(a => Bilingual.Pick(a.NameAr, a.NameEn)));
+            sheet.Cell(r, 5).Value = CalendarDates.Names(row.Audiences);
             sheet.Cell(r, 6).Value = row.IsAllDay ? row.FirstDay.ToDateTime(TimeOnly.MinValue) : row.StartsLocal;
             sheet.Cell(r, 7).Value = row.IsAllDay ? row.LastDay.ToDateTime(TimeOnly.MinValue) : row.EndsLocal;
             sheet.Cell(r, 6).Style.DateFormat.Format = row.IsAllDay ? "yyyy-mm-dd" : "yyyy-mm-dd hh:mm";
@@ -53,7 +53,7 @@ public sealed class CalendarExcelExport(CalendarService calendar, IStringLocaliz
             sheet.Cell(r, 8).Value = ReportDates.Hijri(row.StartsLocal);
             sheet.Cell(r, 9).Value = row.IsAllDay ? L["Yes"].Value : L["No"].Value;
             sheet.Cell(r, 10).Value = row.Location ?? string.Empty;
-            sheet.Cell(r, 11).Value = string.Join("، ", row.Channels.Select(ch => L[$"Calendar_Channel_{ch}"].Value));
+            sheet.Cell(r, 11).Value = CalendarDates.Join(row.Channels.Select(ch => L[$"Calendar_Channel_{ch}"].Value));
             sheet.Cell(r, 12).Value = row.IsHighProfile ? L["Yes"].Value : L["No"].Value;
             sheet.Cell(r, 13).Value = L[$"Calendar_Status_{row.Status}"].Value;
             sheet.Cell(r, 14).Value = string.Join(" | ", row.Clashes.Select(c => $"{Bilingual.Pick(c.OtherTitleAr, c.OtherTitleEn)} — {Bilingual.Pick(c.OtherInstitutionAr, c.OtherInstitutionEn)}"));

@@ -92,7 +92,7 @@ public sealed class CalendarFeedService(
         var lines = new List<string>
         {
             $"{localizer["Calendar_Pillar"]}: {Bilingual.Pick(r.Pillar.NameAr, r.Pillar.NameEn)}",
-            $"{localizer["Calendar_Audience"]}: {string.Join("، ", r.Audiences.Select(a => Bilingual.Pick(a.NameAr, a.NameEn)))}",
+            $"{localizer["Calendar_Audience"]}: {CalendarDates.Names(r.Audiences)}",
             $"{localizer["Status"]}: {localizer[$"Calendar_Status_{r.Status}"]}",
         };
         if (r.Description is { Length: > 0 } text)

@@ -110,7 +110,7 @@ public sealed partial class CalendarPage
     {
         var entry = await Calendar.GetAsync(Actor!, row.Id, CancellationToken.None);
         var parameters = new DialogParameters<EntryDetailsDialog> { { d => d.Entry, entry }, { d => d.Actor, Actor! } };
-        var dialog = await Dialogs.ShowAsync<EntryDetailsDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true });
+        var dialog = await Dialogs.ShowAsync<EntryDetailsDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true });
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: EntryDetailsDialog.EditAction })
         {
@@ -125,7 +125,7 @@ public sealed partial class CalendarPage
     private async Task EditAsync(CalendarEntryForm form, string titleKey)
     {
         var parameters = new DialogParameters<EntryFormDialog> { { d => d.Form, form }, { d => d.Lookups, _lookups! }, { d => d.Actor, Actor! } };
-        var dialog = await Dialogs.ShowAsync<EntryFormDialog>(L[titleKey], parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true });
+        var dialog = await Dialogs.ShowAsync<EntryFormDialog>(L[titleKey], parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true });
         var result = await dialog.Result;
         if (result is { Canceled: false })
         {
