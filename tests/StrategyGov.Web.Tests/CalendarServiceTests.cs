@@ -49,6 +49,25 @@ public sealed class CalendarServiceTests(StrategyGovAppFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task List_Filters_KeepOnlyMatchingEntries_ButClashesStillSeeEveryRival()
+    {
+        var reviewer = await app.ActorAsync(DemoUsers.Reviewer);
+        var moh = await app.InstitutionIdAsync("MOH");
+        var media = await app.AudienceIdAsync("media");
+
+        var conferences = await Calendar.ListAsync(reviewer, Coming with { Kind = CalendarEntryKind.Conference }, None);
+        var forMedia = await Calendar.ListAsync(reviewer, Coming with { AudienceId = media }, None);
+        var ofMoh = await Calendar.ListAsync(reviewer, Coming with { InstitutionId = moh }, None);
+
+        Assert.NotEmpty(conferences);
+        Assert.All(conferences, r => Assert.Equal(CalendarEntryKind.Conference, r.Kind));
+        Assert.NotEmpty(forMedia);
+        Assert.All(forMedia, r => Assert.Contains(r.Audiences, a => a.Code == "media"));
+        Assert.All(ofMoh, r => Assert.Equal(moh, r.Institution.Id));
+        Assert.Contains(ofMoh.Single(r => r.TitleEn == CalendarData.FluCampaign).Clashes, c => c.OtherInstitutionEn == "Capital Municipality");
+    }
+
+    [Fact]
     public async Task Get_OtherInstitutionsDraft_IsNotFound()
     {
         var east = await app.ActorAsync(DemoUsers.DirectorEast);
