@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data.Auditing;
+using StrategyGov.Data.Calendar;
 using StrategyGov.Data.Framework;
 using StrategyGov.Data.Identity;
 using StrategyGov.Data.Institutions;
@@ -39,6 +40,12 @@ public class StrategyGovDbContext(DbContextOptions<StrategyGovDbContext> options
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<CalendarEntry> CalendarEntries => Set<CalendarEntry>();
+
+    public DbSet<CalendarAudience> CalendarAudiences => Set<CalendarAudience>();
+
+    public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
 
     /// <summary>Who the changes saved through this context are recorded for (<see cref="AuditExtensions.AuditAs"/>).</summary>
     public AuditScope Audit { get; } = new();

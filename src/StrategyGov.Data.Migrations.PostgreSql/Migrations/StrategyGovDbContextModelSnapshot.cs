@@ -22,6 +22,21 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CalendarEntryAudiences", b =>
+                {
+                    b.Property<int>("AudiencesId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CalendarEntryId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AudiencesId", "CalendarEntryId");
+
+                    b.HasIndex("CalendarEntryId");
+
+                    b.ToTable("CalendarEntryAudiences");
+                });
+
             modelBuilder.Entity("IndicatorApplicability", b =>
                 {
                     b.Property<int>("ApplicableTypesId")
@@ -236,6 +251,158 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                     b.HasIndex("InstitutionId", "Sequence");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Calendar.CalendarAudience", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("NameAr")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("CalendarAudiences");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Calendar.CalendarEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedById")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsAllDay")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsHighProfile")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("PillarId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TitleAr")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmedById");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("PillarId");
+
+                    b.HasIndex("InstitutionId", "Status");
+
+                    b.HasIndex("StartsAt", "EndsAt");
+
+                    b.ToTable("CalendarEntries");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Calendar.CalendarFeedToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeedTokens");
                 });
 
             modelBuilder.Entity("StrategyGov.Data.Framework.Indicator", b =>
@@ -925,6 +1092,21 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("Submissions");
                 });
 
+            modelBuilder.Entity("CalendarEntryAudiences", b =>
+                {
+                    b.HasOne("StrategyGov.Data.Calendar.CalendarAudience", null)
+                        .WithMany()
+                        .HasForeignKey("AudiencesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StrategyGov.Data.Calendar.CalendarEntry", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IndicatorApplicability", b =>
                 {
                     b.HasOne("StrategyGov.Data.Institutions.InstitutionType", null)
@@ -983,6 +1165,44 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("StrategyGov.Data.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Calendar.CalendarEntry", b =>
+                {
+                    b.HasOne("StrategyGov.Data.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("StrategyGov.Data.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("StrategyGov.Data.Institutions.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StrategyGov.Data.Framework.Pillar", "Pillar")
+                        .WithMany()
+                        .HasForeignKey("PillarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Institution");
+
+                    b.Navigation("Pillar");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Calendar.CalendarFeedToken", b =>
                 {
                     b.HasOne("StrategyGov.Data.Identity.ApplicationUser", null)
                         .WithMany()

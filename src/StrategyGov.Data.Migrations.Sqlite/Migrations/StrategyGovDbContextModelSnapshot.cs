@@ -17,6 +17,21 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CalendarEntryAudiences", b =>
+                {
+                    b.Property<int>("AudiencesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CalendarEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AudiencesId", "CalendarEntryId");
+
+                    b.HasIndex("CalendarEntryId");
+
+                    b.ToTable("CalendarEntryAudiences");
+                });
+
             modelBuilder.Entity("IndicatorApplicability", b =>
                 {
                     b.Property<int>("ApplicableTypesId")
@@ -227,6 +242,152 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("InstitutionId", "Sequence");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Calendar.CalendarAudience", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameAr")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("CalendarAudiences");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Calendar.CalendarEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsAllDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsHighProfile")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PillarId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleAr")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmedById");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("PillarId");
+
+                    b.HasIndex("InstitutionId", "Status");
+
+                    b.HasIndex("StartsAt", "EndsAt");
+
+                    b.ToTable("CalendarEntries");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Calendar.CalendarFeedToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeedTokens");
                 });
 
             modelBuilder.Entity("StrategyGov.Data.Framework.Indicator", b =>
@@ -892,6 +1053,21 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.ToTable("Submissions");
                 });
 
+            modelBuilder.Entity("CalendarEntryAudiences", b =>
+                {
+                    b.HasOne("StrategyGov.Data.Calendar.CalendarAudience", null)
+                        .WithMany()
+                        .HasForeignKey("AudiencesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StrategyGov.Data.Calendar.CalendarEntry", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IndicatorApplicability", b =>
                 {
                     b.HasOne("StrategyGov.Data.Institutions.InstitutionType", null)
@@ -950,6 +1126,44 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("StrategyGov.Data.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Calendar.CalendarEntry", b =>
+                {
+                    b.HasOne("StrategyGov.Data.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("StrategyGov.Data.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("StrategyGov.Data.Institutions.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StrategyGov.Data.Framework.Pillar", "Pillar")
+                        .WithMany()
+                        .HasForeignKey("PillarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Institution");
+
+                    b.Navigation("Pillar");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Calendar.CalendarFeedToken", b =>
                 {
                     b.HasOne("StrategyGov.Data.Identity.ApplicationUser", null)
                         .WithMany()

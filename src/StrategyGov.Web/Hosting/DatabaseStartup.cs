@@ -50,6 +50,10 @@ public static class DatabaseStartup
             {
                 logger.LogInformation("Seeded the database from {Directory}", seedDirectory);
             }
+
+            var calendar = await SeedDataReader.ReadFileAsync<CalendarSeed>(seedDirectory, CalendarSeeder.FileName, ct);
+            var timeZone = services.GetRequiredService<IOptions<PlatformOptions>>().Value.TimeZoneInfo;
+            await CalendarSeeder.SeedAsync(db, calendar, DateTime.UtcNow, timeZone, ct);
         }
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();

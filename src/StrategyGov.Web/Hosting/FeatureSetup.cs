@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using StrategyGov.Web.Features.Account;
 using StrategyGov.Web.Features.Audit;
+using StrategyGov.Web.Features.Calendar;
 using StrategyGov.Web.Features.Notifications;
 using StrategyGov.Web.Features.Periods;
 using StrategyGov.Web.Features.Review;
@@ -26,6 +27,7 @@ public static class FeatureSetup
         services.AddScoped<ScoreService>();
         services.AddAuditTrail();
         services.AddNotifications();
+        services.AddStrategyGovCalendar();
     }
 
     public static void AddStrategyGovReports(this WebApplicationBuilder builder)

@@ -17,6 +17,15 @@ public static class ReportDates
     public static string Hijri(DateTime local) =>
         local.ToString("d MMMM yyyy", HijriCulture) + " هـ";
 
+    /// <summary>The Hijri day of the month, e.g. "2".</summary>
+    public static string HijriDay(DateTime local) => local.ToString("%d", HijriCulture);
+
+    /// <summary>e.g. "جمادى الآخرة".</summary>
+    public static string HijriMonthName(DateTime local) => local.ToString("MMMM", HijriCulture);
+
+    /// <summary>e.g. "جمادى الآخرة 1448".</summary>
+    public static string HijriMonthYear(DateTime local) => local.ToString("MMMM yyyy", HijriCulture);
+
     private static CultureInfo CreateHijriCulture()
     {
         var culture = (CultureInfo)CultureInfo.GetCultureInfo("ar-SA").Clone();
