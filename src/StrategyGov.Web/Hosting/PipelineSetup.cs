@@ -1,4 +1,6 @@
 using StrategyGov.Web.Features.Account;
+using StrategyGov.Web.Features.Framework;
+using StrategyGov.Web.Features.Institutions;
 using StrategyGov.Web.Reports;
 using StrategyGov.Web.Security;
 
@@ -44,5 +46,7 @@ public static class PipelineSetup
     {
         app.MapAccountEndpoints();
         app.MapReportEndpoints();
+        app.MapFrameworkEndpoints();
+        app.MapInstitutionEndpoints();
     }
 }
