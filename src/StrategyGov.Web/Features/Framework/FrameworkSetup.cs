@@ -42,6 +42,16 @@ public static class FrameworkSetup
             {
                 return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: rule.Message);
             }
+
+            // Answered here with a body: the status-code pages would re-execute a POST as a page request.
+            catch (AccessDeniedException)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden);
+            }
+            catch (NotFoundException)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound);
+            }
         });
         api.MapPost("/import", async (HttpContext context, FrameworkTransfer transfer) =>
         {

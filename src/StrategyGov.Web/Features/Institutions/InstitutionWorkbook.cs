@@ -78,7 +78,7 @@ public sealed class InstitutionWorkbook(IDbContextFactory<StrategyGovDbContext> 
             return Failed(new SheetError(SheetName, 0, string.Empty, "Inst_Import_BadFile"));
         }
 
-        if (errors.Count > 0)
+        if (errors.Any(e => e.Row == 1))
         {
             return new InstitutionImportResult(0, 0, errors);
         }
@@ -160,6 +160,8 @@ public sealed class InstitutionWorkbook(IDbContextFactory<StrategyGovDbContext> 
         {
             return rows;
         }
+
+        // Row errors found while reading (a bad Active value) are listed with the rule errors found later.
 
         var last = sheet.LastRowUsed()?.RowNumber() ?? 1;
         for (var r = 2; r <= last; r++)
