@@ -28,7 +28,7 @@ public static class DatabaseSeeder
             t => new InstitutionType { Code = t.Code, NameAr = t.NameAr, NameEn = t.NameEn, Order = t.Order });
         db.InstitutionTypes.AddRange(types.Values);
 
-        var strategy = ToEntity(data.Strategy, types, utcNow);
+        var strategy = ToEntity(data.Strategy, types, StrategyStatus.Published, utcNow);
         db.StrategyVersions.Add(strategy);
 
         var institutions = new Dictionary<string, Institution>();
@@ -130,13 +130,17 @@ public static class DatabaseSeeder
         }], ct);
     }
 
-    private static StrategyVersion ToEntity(StrategySeed seed, IReadOnlyDictionary<string, InstitutionType> types, DateTime utcNow)
+    /// <summary>
+    /// A strategy version from its JSON shape (the seed file, or a framework exported from the app);
+    /// display orders follow the order of the lists. Unknown institution types throw.
+    /// </summary>
+    public static StrategyVersion ToEntity(StrategySeed seed, IReadOnlyDictionary<string, InstitutionType> types, StrategyStatus status, DateTime utcNow)
     {
         return new StrategyVersion
         {
             Code = seed.Code,
             Version = seed.Version,
-            Status = StrategyStatus.Published,
+            Status = status,
             NameAr = seed.NameAr,
             NameEn = seed.NameEn,
             VisionAr = seed.VisionAr,
@@ -144,7 +148,7 @@ public static class DatabaseSeeder
             MissionAr = seed.MissionAr,
             MissionEn = seed.MissionEn,
             CreatedAt = utcNow,
-            PublishedAt = utcNow,
+            PublishedAt = status == StrategyStatus.Draft ? null : utcNow,
             Bands = seed.Bands
                 .Select(b => new MaturityBandDefinition { Code = b.Code, LowerBound = b.LowerBound, NameAr = b.NameAr, NameEn = b.NameEn })
                 .ToList(),

@@ -4,7 +4,9 @@ using StrategyGov.Scoring;
 
 namespace StrategyGov.Data.Seeding;
 
-// The shapes of the JSON files in seed-data/. Property names follow the files (camelCase).
+// The shapes of the JSON files in seed-data/. Property names follow the files (camelCase). StrategySeed is
+// also the framework export/import format (Features/Framework/FrameworkTransfer): a parameter without a
+// default is required in an imported file.
 
 public sealed record StrategySeed(
     string Code,
@@ -42,11 +44,11 @@ public sealed record IndicatorSeed(
     EvidenceSeed? Evidence,
     IReadOnlyList<string>? AppliesTo,
     IndicatorFrequency Frequency,
-    IReadOnlyList<MaturityLevelSeed>? MaturityLevels,
-    decimal? Baseline,
-    decimal? Target,
-    string? UnitAr,
-    string? UnitEn);
+    IReadOnlyList<MaturityLevelSeed>? MaturityLevels = null,
+    decimal? Baseline = null,
+    decimal? Target = null,
+    string? UnitAr = null,
+    string? UnitEn = null);
 
 public sealed record EvidenceSeed(bool Required, int MinItems);
 

@@ -2,6 +2,8 @@ using MudBlazor.Services;
 using StrategyGov.Web.Features.Account;
 using StrategyGov.Web.Features.Audit;
 using StrategyGov.Web.Features.Calendar;
+using StrategyGov.Web.Features.Framework;
+using StrategyGov.Web.Features.Institutions;
 using StrategyGov.Web.Features.Notifications;
 using StrategyGov.Web.Features.Periods;
 using StrategyGov.Web.Features.Review;
@@ -28,6 +30,8 @@ public static class FeatureSetup
         services.AddAuditTrail();
         services.AddNotifications();
         services.AddStrategyGovCalendar();
+        services.AddFrameworkFeature();
+        services.AddInstitutionsFeature();
     }
 
     public static void AddStrategyGovReports(this WebApplicationBuilder builder)

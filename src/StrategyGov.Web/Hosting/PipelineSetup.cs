@@ -1,5 +1,7 @@
 using StrategyGov.Web.Features.Account;
 using StrategyGov.Web.Features.Calendar;
+using StrategyGov.Web.Features.Framework;
+using StrategyGov.Web.Features.Institutions;
 using StrategyGov.Web.Reports;
 using StrategyGov.Web.Security;
 
@@ -46,5 +48,7 @@ public static class PipelineSetup
         app.MapAccountEndpoints();
         app.MapReportEndpoints();
         app.MapCalendarEndpoints();
+        app.MapFrameworkEndpoints();
+        app.MapInstitutionEndpoints();
     }
 }
