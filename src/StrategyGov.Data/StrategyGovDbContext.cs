@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data.Framework;
+using StrategyGov.Data.Governance;
 using StrategyGov.Data.Identity;
 using StrategyGov.Data.Institutions;
 using StrategyGov.Data.Reporting;
@@ -33,6 +34,20 @@ public class StrategyGovDbContext(DbContextOptions<StrategyGovDbContext> options
     public DbSet<Submission> Submissions => Set<Submission>();
 
     public DbSet<Answer> Answers => Set<Answer>();
+
+    public DbSet<CommunicationRole> CommunicationRoles => Set<CommunicationRole>();
+
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    public DbSet<RaciActivity> RaciActivities => Set<RaciActivity>();
+
+    public DbSet<RaciParty> RaciParties => Set<RaciParty>();
+
+    public DbSet<RaciCell> RaciCells => Set<RaciCell>();
+
+    public DbSet<CrisisPlan> CrisisPlans => Set<CrisisPlan>();
+
+    public DbSet<CrisisDrill> CrisisDrills => Set<CrisisDrill>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -50,6 +50,9 @@ public static class DatabaseStartup
             {
                 logger.LogInformation("Seeded the database from {Directory}", seedDirectory);
             }
+
+            var clock = services.GetRequiredService<TimeProvider>();
+            await GovernanceSeeder.SeedAsync(db, seedDirectory, clock.GetUtcNow().UtcDateTime, PlatformToday(services), ct);
         }
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
@@ -79,4 +82,7 @@ public static class DatabaseStartup
             await DemoAccounts.EnsureNoDevelopmentPasswordAsync(users, demoUsers);
         }
     }
+
+    private static DateOnly PlatformToday(IServiceProvider services) =>
+        PlatformDates.Today(services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IOptions<PlatformOptions>>().Value);
 }
