@@ -1,7 +1,10 @@
 using MudBlazor.Services;
 using StrategyGov.Web.Features.Account;
+using StrategyGov.Web.Features.Crisis;
 using StrategyGov.Web.Features.Periods;
+using StrategyGov.Web.Features.Raci;
 using StrategyGov.Web.Features.Review;
+using StrategyGov.Web.Features.Roles;
 using StrategyGov.Web.Features.Scores;
 using StrategyGov.Web.Features.Submissions;
 using StrategyGov.Web.Reports;
@@ -22,6 +25,9 @@ public static class FeatureSetup
         services.AddScoped<SubmissionService>();
         services.AddScoped<ReviewService>();
         services.AddScoped<ScoreService>();
+        services.AddRolesFeature();
+        services.AddRaciFeature();
+        services.AddCrisisFeature();
     }
 
     public static void AddStrategyGovReports(this WebApplicationBuilder builder)

@@ -1,4 +1,7 @@
 using StrategyGov.Web.Features.Account;
+using StrategyGov.Web.Features.Crisis;
+using StrategyGov.Web.Features.Raci;
+using StrategyGov.Web.Features.Roles;
 using StrategyGov.Web.Reports;
 using StrategyGov.Web.Security;
 
@@ -44,5 +47,8 @@ public static class PipelineSetup
     {
         app.MapAccountEndpoints();
         app.MapReportEndpoints();
+        app.MapRolesEndpoints();
+        app.MapRaciEndpoints();
+        app.MapCrisisEndpoints();
     }
 }
