@@ -149,8 +149,8 @@ public sealed class CrisisService(
     {
         GovernanceAccess.EnsureSeesAll(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var institutions = await RoleRegister.Institutions(
-                db.Institutions.Where(i => i.IsActive && (filter.TypeCode == null || i.Type.Code == filter.TypeCode)))
+        var type = string.IsNullOrWhiteSpace(filter.TypeCode) ? null : filter.TypeCode;
+        var institutions = await RoleRegister.Institutions(db.Institutions.Where(i => i.IsActive && (type == null || i.Type.Code == type)))
             .ToListAsync(ct);
         var rows = await RowsAsync(db, institutions, ct);
         return rows.Where(r => filter.Status is null || r.Readiness.Status == filter.Status).ToList();
@@ -163,7 +163,7 @@ public sealed class CrisisService(
             L("Crisis_ReadinessSheet"),
             (L("InstitutionCode"), 14), (L("Institution"), 36), (L("InstitutionType"), 16), (L("Crisis_Status"), 16),
             (L("Crisis_Plan"), 36), (L("Crisis_LastReviewedOn"), 14), (L("Crisis_ValidUntil"), 14), (L("Crisis_PlanCurrent"), 12),
-            (L("Crisis_TeamComplete"), 12), (L("Crisis_LastDrillOn"), 14), (L("Crisis_DrillCurrent"), 12), (L("Crisis_Gaps"), 50));
+            (L("Crisis_CheckTeam"), 12), (L("Crisis_LastDrillOn"), 14), (L("Crisis_DrillCurrent"), 12), (L("Crisis_Gaps"), 50));
         foreach (var row in rows)
         {
             var readiness = row.Readiness;

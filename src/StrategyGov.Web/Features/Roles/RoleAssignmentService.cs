@@ -146,8 +146,8 @@ public sealed class RoleAssignmentService(
         var roles = (await RoleRegister.RolesAsync(db, ct))
             .Where(r => r.IsRequired && (filter.RoleCode is null || r.Code == filter.RoleCode))
             .ToList();
-        var institutions = await RoleRegister.Institutions(
-                db.Institutions.Where(i => i.IsActive && (filter.TypeCode == null || i.Type.Code == filter.TypeCode)))
+        var type = string.IsNullOrWhiteSpace(filter.TypeCode) ? null : filter.TypeCode;
+        var institutions = await RoleRegister.Institutions(db.Institutions.Where(i => i.IsActive && (type == null || i.Type.Code == type)))
             .ToListAsync(ct);
         var slots = await register.SlotsAsync(db, institutions.Select(i => i.Id).ToList(), roles, ct);
         var rows = institutions.Select(i => new RegisterRow(i, slots[i.Id]))
