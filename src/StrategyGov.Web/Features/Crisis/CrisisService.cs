@@ -179,7 +179,7 @@ public sealed class CrisisService(
                 YesNo(readiness.TeamComplete),
                 row.LastDrillOn,
                 YesNo(readiness.DrillCurrent),
-                string.Join("، ", readiness.Gaps.Select(g => L($"ReadinessGap_{g}"))));
+                string.Join(L("ListSeparator"), readiness.Gaps.Select(g => L($"ReadinessGap_{g}"))));
         }
 
         return sheet.ToBytes();

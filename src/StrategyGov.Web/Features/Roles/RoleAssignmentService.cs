@@ -213,7 +213,7 @@ public sealed class RoleAssignmentService(
     {
         var status = a is not null && a != slot.Current
             ? L("Roles_Ended")
-            : slot.IsGap ? string.Join("، ", slot.Gaps.Select(g => L($"RoleGap_{g}"))) : L("Roles_Filled");
+            : slot.IsGap ? string.Join(L("ListSeparator"), slot.Gaps.Select(g => L($"RoleGap_{g}"))) : L("Roles_Filled");
         var values = new List<object?>();
         if (institution is not null)
         {
