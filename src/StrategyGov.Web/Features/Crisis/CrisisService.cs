@@ -63,8 +63,7 @@ public sealed class CrisisService(
     {
         actor.EnsureCanRead(institutionId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var institution = await RoleRegister.Institutions(db.Institutions.Where(i => i.Id == institutionId)).SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException();
+        var institution = await RoleRegister.InstitutionAsync(db, institutionId, ct);
         var row = (await RowsAsync(db, [institution], ct)).Single();
         var drills = await db.CrisisDrills.AsNoTracking()
             .Where(d => d.InstitutionId == institutionId)

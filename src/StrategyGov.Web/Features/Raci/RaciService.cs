@@ -141,8 +141,7 @@ public sealed class RaciService(IDbContextFactory<StrategyGovDbContext> dbFactor
     {
         actor.EnsureCanRead(institutionId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var institution = await RoleRegister.Institutions(db.Institutions.Where(i => i.Id == institutionId)).SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException();
+        var institution = await RoleRegister.InstitutionAsync(db, institutionId, ct);
         var matrix = await LoadAsync(db, ct);
         var own = matrix.Parties.Where(p => p.IsInstitutionSide).ToList();
         var items = matrix.Activities

@@ -48,7 +48,7 @@ public sealed class RoleAssignmentService(
     {
         actor.EnsureCanRead(institutionId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var institution = await RoleRegister.Institutions(db.Institutions.Where(i => i.Id == institutionId)).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        var institution = await RoleRegister.InstitutionAsync(db, institutionId, ct);
         var roles = await RoleRegister.RolesAsync(db, ct);
         var slots = await register.SlotsAsync(db, [institutionId], roles, ct);
         return new InstitutionRoles(institution, GovernanceAccess.CanMaintain(actor, institutionId), register.Today, register.ConfirmationDays, slots[institutionId]);

@@ -4,6 +4,7 @@ using StrategyGov.Data;
 using StrategyGov.Data.Governance;
 using StrategyGov.Data.Institutions;
 using StrategyGov.Web.Hosting;
+using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Roles;
 
@@ -61,6 +62,10 @@ public sealed class RoleRegister(TimeProvider clock, IOptions<PlatformOptions> p
         source.AsNoTracking()
             .OrderBy(i => i.Type.Order).ThenBy(i => i.Code)
             .Select(i => new InstitutionInfo(i.Id, i.Code, i.NameAr, i.NameEn, i.Type.Code, i.Type.NameAr, i.Type.NameEn));
+
+    /// <summary>One institution, or <see cref="NotFoundException"/> (the caller has authorised the actor).</summary>
+    public static async Task<InstitutionInfo> InstitutionAsync(StrategyGovDbContext db, int institutionId, CancellationToken ct) =>
+        await Institutions(db.Institutions.Where(i => i.Id == institutionId)).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
 
     /// <summary>Every role of the catalog for each institution asked for.</summary>
     public async Task<Dictionary<int, IReadOnlyList<RoleSlot>>> SlotsAsync(
