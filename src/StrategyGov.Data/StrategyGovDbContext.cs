@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data.Auditing;
 using StrategyGov.Data.Calendar;
 using StrategyGov.Data.Framework;
+using StrategyGov.Data.Governance;
 using StrategyGov.Data.Identity;
 using StrategyGov.Data.Institutions;
 using StrategyGov.Data.Notifications;
@@ -46,6 +47,20 @@ public class StrategyGovDbContext(DbContextOptions<StrategyGovDbContext> options
     public DbSet<CalendarAudience> CalendarAudiences => Set<CalendarAudience>();
 
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
+
+    public DbSet<CommunicationRole> CommunicationRoles => Set<CommunicationRole>();
+
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    public DbSet<RaciActivity> RaciActivities => Set<RaciActivity>();
+
+    public DbSet<RaciParty> RaciParties => Set<RaciParty>();
+
+    public DbSet<RaciCell> RaciCells => Set<RaciCell>();
+
+    public DbSet<CrisisPlan> CrisisPlans => Set<CrisisPlan>();
+
+    public DbSet<CrisisDrill> CrisisDrills => Set<CrisisDrill>();
 
     /// <summary>Who the changes saved through this context are recorded for (<see cref="AuditExtensions.AuditAs"/>).</summary>
     public AuditScope Audit { get; } = new();

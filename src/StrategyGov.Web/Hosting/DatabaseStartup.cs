@@ -54,6 +54,8 @@ public static class DatabaseStartup
             var calendar = await SeedDataReader.ReadFileAsync<CalendarSeed>(seedDirectory, CalendarSeeder.FileName, ct);
             var timeZone = services.GetRequiredService<IOptions<PlatformOptions>>().Value.TimeZoneInfo;
             await CalendarSeeder.SeedAsync(db, calendar, DateTime.UtcNow, timeZone, ct);
+            var clock = services.GetRequiredService<TimeProvider>();
+            await GovernanceSeeder.SeedAsync(db, seedDirectory, clock.GetUtcNow().UtcDateTime, PlatformToday(services), ct);
         }
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
@@ -83,4 +85,7 @@ public static class DatabaseStartup
             await DemoAccounts.EnsureNoDevelopmentPasswordAsync(users, demoUsers);
         }
     }
+
+    private static DateOnly PlatformToday(IServiceProvider services) =>
+        PlatformDates.Today(services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IOptions<PlatformOptions>>().Value);
 }

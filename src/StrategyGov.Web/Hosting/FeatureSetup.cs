@@ -2,11 +2,14 @@ using MudBlazor.Services;
 using StrategyGov.Web.Features.Account;
 using StrategyGov.Web.Features.Audit;
 using StrategyGov.Web.Features.Calendar;
+using StrategyGov.Web.Features.Crisis;
 using StrategyGov.Web.Features.Framework;
 using StrategyGov.Web.Features.Institutions;
 using StrategyGov.Web.Features.Notifications;
 using StrategyGov.Web.Features.Periods;
+using StrategyGov.Web.Features.Raci;
 using StrategyGov.Web.Features.Review;
+using StrategyGov.Web.Features.Roles;
 using StrategyGov.Web.Features.Scores;
 using StrategyGov.Web.Features.Submissions;
 using StrategyGov.Web.Reports;
@@ -32,6 +35,9 @@ public static class FeatureSetup
         services.AddStrategyGovCalendar();
         services.AddFrameworkFeature();
         services.AddInstitutionsFeature();
+        services.AddRolesFeature();
+        services.AddRaciFeature();
+        services.AddCrisisFeature();
     }
 
     public static void AddStrategyGovReports(this WebApplicationBuilder builder)

@@ -1,7 +1,10 @@
 using StrategyGov.Web.Features.Account;
 using StrategyGov.Web.Features.Calendar;
+using StrategyGov.Web.Features.Crisis;
 using StrategyGov.Web.Features.Framework;
 using StrategyGov.Web.Features.Institutions;
+using StrategyGov.Web.Features.Raci;
+using StrategyGov.Web.Features.Roles;
 using StrategyGov.Web.Reports;
 using StrategyGov.Web.Security;
 
@@ -50,5 +53,8 @@ public static class PipelineSetup
         app.MapCalendarEndpoints();
         app.MapFrameworkEndpoints();
         app.MapInstitutionEndpoints();
+        app.MapRolesEndpoints();
+        app.MapRaciEndpoints();
+        app.MapCrisisEndpoints();
     }
 }

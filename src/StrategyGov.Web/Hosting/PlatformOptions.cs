@@ -13,3 +13,10 @@ public sealed class PlatformOptions
 
     public TimeZoneInfo TimeZoneInfo => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }
+
+/// <summary>The calendar day on the platform's clock, for rules that count days (vacancies, readiness).</summary>
+public static class PlatformDates
+{
+    public static DateOnly Today(TimeProvider clock, PlatformOptions options) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, options.TimeZoneInfo));
+}
