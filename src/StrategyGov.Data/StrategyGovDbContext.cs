@@ -34,6 +34,12 @@ public class StrategyGovDbContext(DbContextOptions<StrategyGovDbContext> options
 
     public DbSet<Answer> Answers => Set<Answer>();
 
+    public DbSet<AnswerSnapshot> AnswerSnapshots => Set<AnswerSnapshot>();
+
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+
+    public DbSet<Objection> Objections => Set<Objection>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -18,7 +18,7 @@ public static class FeatureSetup
 
         services.AddScoped<EntraSignIn>();
         services.AddSingleton<FrameworkCache>();
-        services.AddScoped<PeriodService>();
+        services.AddPeriods();
         services.AddScoped<SubmissionService>();
         services.AddScoped<ReviewService>();
         services.AddScoped<ScoreService>();
