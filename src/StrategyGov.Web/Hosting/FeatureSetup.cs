@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using StrategyGov.Web.Features.Account;
+using StrategyGov.Web.Features.Evidence;
 using StrategyGov.Web.Features.Periods;
 using StrategyGov.Web.Features.Review;
 using StrategyGov.Web.Features.Scores;
@@ -19,6 +20,7 @@ public static class FeatureSetup
         services.AddScoped<EntraSignIn>();
         services.AddSingleton<FrameworkCache>();
         services.AddPeriods();
+        services.AddEvidence();
         services.AddScoped<SubmissionService>();
         services.AddScoped<ReviewService>();
         services.AddScoped<ScoreService>();

@@ -1,4 +1,5 @@
 using StrategyGov.Web.Features.Account;
+using StrategyGov.Web.Features.Evidence;
 using StrategyGov.Web.Features.Periods;
 using StrategyGov.Web.Reports;
 using StrategyGov.Web.Security;
@@ -46,5 +47,6 @@ public static class PipelineSetup
         app.MapAccountEndpoints();
         app.MapReportEndpoints();
         app.MapPeriodEndpoints();
+        app.MapEvidenceEndpoints();
     }
 }

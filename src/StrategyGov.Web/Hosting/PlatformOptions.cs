@@ -12,4 +12,9 @@ public sealed class PlatformOptions
     public string TimeZone { get; set; } = "Asia/Riyadh";
 
     public TimeZoneInfo TimeZoneInfo => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    /// <summary>The platform's local date of a UTC instant (due dates and validity dates are local dates).</summary>
+    public DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZoneInfo));
+
+    public DateOnly Today(TimeProvider clock) => LocalDate(clock.GetUtcNow().UtcDateTime);
 }

@@ -85,8 +85,7 @@ public sealed class StatusBoardService(
             .ToListAsync(ct);
         int ApplicableTo(int typeId) => indicatorTypes.Count(types => types.Count == 0 || types.Contains(typeId));
 
-        var zone = platform.Value.TimeZoneInfo;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, zone));
+        var today = platform.Value.Today(clock);
         var rows = institutions.Select(i =>
         {
             submissions.TryGetValue(i.Id, out var s);
@@ -101,7 +100,7 @@ public sealed class StatusBoardService(
 
             // Timeliness is judged on the first submission (a re-submission after a return is not late).
             var late = s?.FirstSubmittedAt is { } first
-                ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(first, zone)) > period.DueOn
+                ? platform.Value.LocalDate(first) > period.DueOn
                 : today > period.DueOn;
             return new StatusBoardRow(
                 i.Id, i.Code, i.NameAr, i.NameEn, i.TypeNameAr, i.TypeNameEn, s?.Id, status, s?.Answered ?? 0, ApplicableTo(i.TypeId), late,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using StrategyGov.Data.Reporting;
+using StrategyGov.Web.Features.Evidence;
 using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
@@ -19,8 +20,11 @@ public partial class SubmissionPage
     private int _answered;
     private int _applicable;
     private readonly Dictionary<int, bool> _answeredByIndicator = [];
+    private Dictionary<int, IReadOnlyList<EvidenceItem>> _evidence = [];
 
     [Inject] private SubmissionService Submissions { get; set; } = null!;
+
+    [Inject] private EvidenceService EvidenceService { get; set; } = null!;
 
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
 
@@ -61,6 +65,7 @@ public partial class SubmissionPage
         {
             _tree = await Submissions.GetAsync(Actor, Id, CancellationToken.None);
             _status = _tree.Header.Status;
+            _evidence = new(await EvidenceService.ListAsync(Actor, Id, CancellationToken.None));
             _answeredByIndicator.Clear();
             foreach (var item in _tree.Items)
             {
@@ -85,6 +90,10 @@ public partial class SubmissionPage
         _answeredByIndicator[item.IndicatorId] = item.IsAnswered;
         Recount();
     }
+
+    private IReadOnlyList<EvidenceItem> EvidenceOf(AnswerItem item) => _evidence.GetValueOrDefault(item.IndicatorId) ?? [];
+
+    private void OnEvidenceChanged(AnswerItem item, IReadOnlyList<EvidenceItem> evidence) => _evidence[item.IndicatorId] = evidence;
 
     private void Recount()
     {
