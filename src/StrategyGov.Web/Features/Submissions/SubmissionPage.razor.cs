@@ -16,6 +16,7 @@ public partial class SubmissionPage
     private string? _error;
     private string? _submitErrors;
     private bool _submitting;
+    private bool _questionedOnly;
     private SubmissionStatus _status;
     private int _answered;
     private int _applicable;
@@ -43,6 +44,9 @@ public partial class SubmissionPage
         && _tree.Header.PeriodStatus == PeriodStatus.Open;
 
     private bool CanSubmit => Editable && Actor!.CanSubmit(_tree!.Header.InstitutionId);
+
+    /// <summary>Answers the reviewer questioned; shown while the institution can still act on them.</summary>
+    private int Questioned => _status == SubmissionStatus.Returned ? _tree!.Items.Count(i => i.IsQuestioned) : 0;
 
     private double ProgressPercent => _applicable == 0 ? 0 : 100.0 * _answered / _applicable;
 
