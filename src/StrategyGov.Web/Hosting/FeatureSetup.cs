@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using StrategyGov.Web.Features.Account;
 using StrategyGov.Web.Features.Evidence;
+using StrategyGov.Web.Features.Objections;
 using StrategyGov.Web.Features.Periods;
 using StrategyGov.Web.Features.Review;
 using StrategyGov.Web.Features.Scores;
@@ -21,6 +22,7 @@ public static class FeatureSetup
         services.AddSingleton<FrameworkCache>();
         services.AddPeriods();
         services.AddEvidence();
+        services.AddObjections();
         services.AddScoped<SubmissionService>();
         services.AddScoped<ReviewService>();
         services.AddScoped<ScoreService>();

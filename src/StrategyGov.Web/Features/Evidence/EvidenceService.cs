@@ -100,7 +100,7 @@ public sealed class EvidenceService(
             SubmissionId = submissionId,
             IndicatorId = indicatorId,
             Kind = EvidenceKind.Link,
-            Url = ValidLink(url),
+            Url = EvidenceLink.Validate(url),
             ValidUntil = validUntil,
             UploadedById = actor.UserId,
         }, ct);
@@ -156,17 +156,6 @@ public sealed class EvidenceService(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return ToItem(evidence, actor.Name, platform.Value.Today(clock));
-    }
-
-    private static string ValidLink(string url)
-    {
-        var trimmed = url?.Trim() ?? string.Empty;
-        return trimmed.Length <= 2000
-            && Uri.TryCreate(trimmed, UriKind.Absolute, out var uri)
-            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-            && !string.IsNullOrEmpty(uri.Host)
-            ? uri.AbsoluteUri
-            : throw new RuleViolationException("Evidence_LinkInvalid");
     }
 
     private static EvidenceItem ToItem(Data.Reporting.Evidence e, string uploadedBy, DateOnly today) =>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using MudBlazor;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Web.Features.Evidence;
+using StrategyGov.Web.Features.Objections;
 using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
@@ -22,10 +23,13 @@ public partial class SubmissionPage
     private int _applicable;
     private readonly Dictionary<int, bool> _answeredByIndicator = [];
     private Dictionary<int, IReadOnlyList<EvidenceItem>> _evidence = [];
+    private SubmissionObjections? _objections;
 
     [Inject] private SubmissionService Submissions { get; set; } = null!;
 
     [Inject] private EvidenceService EvidenceService { get; set; } = null!;
+
+    [Inject] private ObjectionService Objections { get; set; } = null!;
 
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
 
@@ -70,6 +74,7 @@ public partial class SubmissionPage
             _tree = await Submissions.GetAsync(Actor, Id, CancellationToken.None);
             _status = _tree.Header.Status;
             _evidence = new(await EvidenceService.ListAsync(Actor, Id, CancellationToken.None));
+            await ReloadObjectionsAsync();
             _answeredByIndicator.Clear();
             foreach (var item in _tree.Items)
             {
@@ -88,6 +93,8 @@ public partial class SubmissionPage
             _error = UiMessages.Describe(e, L);
         }
     }
+
+    private async Task ReloadObjectionsAsync() => _objections = await Objections.ForSubmissionAsync(Actor!, Id, CancellationToken.None);
 
     private void OnSaved(AnswerItem item)
     {
