@@ -58,7 +58,7 @@ public sealed class ObjectionService(IDbContextFactory<StrategyGovDbContext> dbF
         actor.EnsureCanRead(submission.InstitutionId);
         var closesAt = WindowClosesAt(submission.Period);
         var open = submission.Status == SubmissionStatus.Approved && closesAt is { } end && clock.GetUtcNow().UtcDateTime <= end;
-        var rows = await Rows(db).Where(r => r.SubmissionId == submissionId).ToListAsync(ct);
+        var rows = await Rows(db.Objections.Where(o => o.Answer.SubmissionId == submissionId)).ToListAsync(ct);
         return new SubmissionObjections(open, closesAt, rows.OrderBy(r => r.RaisedAt).ToList());
     }
 
@@ -67,13 +67,7 @@ public sealed class ObjectionService(IDbContextFactory<StrategyGovDbContext> dbF
     {
         EnsureReviewer(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = Rows(db);
-        if (openOnly)
-        {
-            query = query.Where(r => r.Status == ObjectionStatus.Open);
-        }
-
-        var rows = await query.ToListAsync(ct);
+        var rows = await Rows(openOnly ? db.Objections.Where(o => o.Status == ObjectionStatus.Open) : db.Objections).ToListAsync(ct);
         return rows.OrderBy(r => r.Status != ObjectionStatus.Open).ThenBy(r => r.RaisedAt).ToList();
     }
 
@@ -215,8 +209,8 @@ public sealed class ObjectionService(IDbContextFactory<StrategyGovDbContext> dbF
         return objection.Status == ObjectionStatus.Open ? objection : throw new RuleViolationException("Objection_AlreadyResolved");
     }
 
-    private static IQueryable<ObjectionRow> Rows(StrategyGovDbContext db) =>
-        db.Objections.AsNoTracking().Select(o => new ObjectionRow(
+    private static IQueryable<ObjectionRow> Rows(IQueryable<Objection> objections) =>
+        objections.AsNoTracking().Select(o => new ObjectionRow(
             o.Id, o.Answer.SubmissionId, o.Answer.IndicatorId, o.Answer.Indicator.Code, o.Answer.Indicator.TextAr, o.Answer.Indicator.TextEn,
             o.Answer.Indicator.Type, o.Answer.Indicator.MaturityLevels ?? 5, o.Answer.Indicator.UnitAr, o.Answer.Indicator.UnitEn,
             o.Answer.Submission.Institution.Code, o.Answer.Submission.Institution.NameAr, o.Answer.Submission.Institution.NameEn,
