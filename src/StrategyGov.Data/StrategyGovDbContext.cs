@@ -62,6 +62,12 @@ public class StrategyGovDbContext(DbContextOptions<StrategyGovDbContext> options
 
     public DbSet<CrisisDrill> CrisisDrills => Set<CrisisDrill>();
 
+    public DbSet<AnswerSnapshot> AnswerSnapshots => Set<AnswerSnapshot>();
+
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+
+    public DbSet<Objection> Objections => Set<Objection>();
+
     /// <summary>Who the changes saved through this context are recorded for (<see cref="AuditExtensions.AuditAs"/>).</summary>
     public AuditScope Audit { get; } = new();
 

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using StrategyGov.Data;
 using StrategyGov.Testing;
+using StrategyGov.Web.Features.Evidence;
+using StrategyGov.Web.Features.Submissions;
 using StrategyGov.Web.Localization;
 
 namespace StrategyGov.EndToEnd;
@@ -21,6 +23,7 @@ public sealed class WalkingSkeletonTests(BrowserFixture browser) : IClassFixture
     private async Task SliceAsync()
     {
         var (mohId, _, submissionId) = await MohOpenSubmissionAsync();
+        await AttachRequiredEvidenceAsync(submissionId);
 
         // 1. The director answers every indicator (one of them N/A with a justification) and submits.
         var director = await browser.SignInAsync(DemoUsers.DirectorMoh);
@@ -114,6 +117,17 @@ public sealed class WalkingSkeletonTests(BrowserFixture browser) : IClassFixture
 
         await Assertions.Expect(answer).ToHaveAttributeAsync("data-answered", "true");
         await Assertions.Expect(answer.GetByTestId("saved")).ToBeVisibleAsync();
+    }
+
+    // Evidence links are attached beforehand: uploads are exercised in ReportingLoopTests.
+    private async Task AttachRequiredEvidenceAsync(int submissionId)
+    {
+        var director = await browser.App.ActorAsync(DemoUsers.DirectorMoh);
+        var tree = await browser.App.Service<SubmissionService>().GetAsync(director, submissionId, CancellationToken.None);
+        foreach (var item in tree.Items)
+        {
+            await EvidenceLinks.AttachRequiredAsync(browser.App.Service<EvidenceService>(), director, submissionId, item);
+        }
     }
 
     private async Task<(int InstitutionId, int PeriodId, int SubmissionId)> MohOpenSubmissionAsync()

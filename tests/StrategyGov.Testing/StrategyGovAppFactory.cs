@@ -29,6 +29,9 @@ public class StrategyGovAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>This factory's own evidence store (inside <see cref="Folder"/>).</summary>
+    public string EvidencePath => Path.Combine(_directory, "evidence");
+
     /// <summary>A folder of this factory's own, deleted with it.</summary>
     public string Folder => _directory;
 
@@ -54,6 +57,7 @@ public class StrategyGovAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("DemoAccounts:Enabled", "true");
+        builder.UseSetting("Evidence:Path", EvidencePath);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

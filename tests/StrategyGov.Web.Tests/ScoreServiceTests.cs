@@ -1,6 +1,7 @@
 using System.Globalization;
 using StrategyGov.Scoring;
 using StrategyGov.Testing;
+using StrategyGov.Web.Features.Evidence;
 using StrategyGov.Web.Features.Review;
 using StrategyGov.Web.Features.Scores;
 using StrategyGov.Web.Features.Submissions;
@@ -117,7 +118,8 @@ public sealed class ScoreServiceTests(StrategyGovAppFactory app) : IClassFixture
         var review = app.Service<ReviewService>();
         var yesNo = await submissions.ItemAsync(director, submissionId, "P1.1.1");
         await submissions.SaveAnswerAsync(director, submissionId, Answering.ValueChange(yesNo, 0m), None);
-        await submissions.AnswerRemainingWithBestAsync(director, submissionId);
+        await Answering.AttachRequiredEvidenceAsync(app.Service<EvidenceService>(), director, submissionId, yesNo);
+        await app.AnswerRemainingWithBestAsync(director, submissionId);
         await submissions.SubmitAsync(director, submissionId, None);
         await review.AcceptRemainingAsync(reviewer, submissionId, None);
         await review.ReturnAsync(reviewer, submissionId, "راجعوا المحور الثالث", None);
@@ -156,7 +158,7 @@ public sealed class ScoreServiceTests(StrategyGovAppFactory app) : IClassFixture
         var submissionId = await app.ResetToEmptyDraftAsync("MOH");
         var director = await app.ActorAsync(DemoUsers.DirectorMoh);
         var submissions = app.Service<SubmissionService>();
-        await submissions.AnswerRemainingWithBestAsync(director, submissionId);
+        await app.AnswerRemainingWithBestAsync(director, submissionId);
         await submissions.SubmitAsync(director, submissionId, None);
         return (await app.InstitutionIdAsync("MOH"), await app.PeriodIdAsync(SeededData.OpenPeriod));
     }

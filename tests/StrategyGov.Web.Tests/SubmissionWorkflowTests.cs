@@ -72,7 +72,7 @@ public sealed class SubmissionWorkflowTests(StrategyGovAppFactory app) : IClassF
     {
         var submissionId = await app.ResetToEmptyDraftAsync("MOH");
         var director = await app.ActorAsync(DemoUsers.DirectorMoh);
-        await Submissions.AnswerRemainingWithBestAsync(director, submissionId);
+        await app.AnswerRemainingWithBestAsync(director, submissionId);
 
         await Submissions.SubmitAsync(director, submissionId, None);
 
@@ -87,7 +87,7 @@ public sealed class SubmissionWorkflowTests(StrategyGovAppFactory app) : IClassF
     {
         var submissionId = await app.ResetToEmptyDraftAsync("MOH");
         var director = await app.ActorAsync(DemoUsers.DirectorMoh);
-        await Submissions.AnswerRemainingWithBestAsync(director, submissionId, skip: [Maturity, TargetLower]);
+        await app.AnswerRemainingWithBestAsync(director, submissionId, skip: [Maturity, TargetLower]);
 
         var refused = await Assert.ThrowsAsync<RuleViolationException>(() => Submissions.SubmitAsync(director, submissionId, None));
 
@@ -116,7 +116,7 @@ public sealed class SubmissionWorkflowTests(StrategyGovAppFactory app) : IClassF
     {
         var submissionId = await app.ResetToEmptyDraftAsync("MOH");
         var contributor = await app.ActorAsync(DemoUsers.ContributorMoh);
-        await Submissions.AnswerRemainingWithBestAsync(contributor, submissionId);
+        await app.AnswerRemainingWithBestAsync(contributor, submissionId);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => Submissions.SubmitAsync(contributor, submissionId, None));
 
@@ -445,7 +445,7 @@ public sealed class SubmissionWorkflowTests(StrategyGovAppFactory app) : IClassF
     {
         var submissionId = await app.ResetToEmptyDraftAsync("MOH");
         var director = await app.ActorAsync(DemoUsers.DirectorMoh);
-        await Submissions.AnswerRemainingWithBestAsync(director, submissionId);
+        await app.AnswerRemainingWithBestAsync(director, submissionId);
         await Submissions.SubmitAsync(director, submissionId, None);
         return submissionId;
     }

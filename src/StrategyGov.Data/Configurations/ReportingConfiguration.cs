@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StrategyGov.Data.Framework;
 using StrategyGov.Data.Identity;
 using StrategyGov.Data.Reporting;
 
@@ -43,5 +44,47 @@ public sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
         builder.HasOne(a => a.Indicator).WithMany().HasForeignKey(a => a.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.UpdatedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.ReviewedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class AnswerSnapshotConfiguration : IEntityTypeConfiguration<AnswerSnapshot>
+{
+    public void Configure(EntityTypeBuilder<AnswerSnapshot> builder)
+    {
+        builder.HasIndex(s => new { s.SubmissionId, s.Round, s.IndicatorId }).IsUnique();
+        builder.Property(s => s.Justification).HasMaxLength(4000);
+        builder.Property(s => s.Comment).HasMaxLength(4000);
+        builder.HasOne<Submission>().WithMany().HasForeignKey(s => s.SubmissionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Indicator>().WithMany().HasForeignKey(s => s.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
+{
+    public void Configure(EntityTypeBuilder<Evidence> builder)
+    {
+        builder.HasIndex(e => new { e.SubmissionId, e.IndicatorId });
+        builder.HasIndex(e => e.Sha256);
+        builder.Property(e => e.FileName).HasMaxLength(255);
+        builder.Property(e => e.ContentType).HasMaxLength(128);
+        builder.Property(e => e.Sha256).HasMaxLength(64);
+        builder.Property(e => e.Url).HasMaxLength(2000);
+        builder.HasOne(e => e.Submission).WithMany().HasForeignKey(e => e.SubmissionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Indicator>().WithMany().HasForeignKey(e => e.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(e => e.UploadedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objection>
+{
+    public void Configure(EntityTypeBuilder<Objection> builder)
+    {
+        builder.HasIndex(o => new { o.AnswerId, o.Status });
+        builder.Property(o => o.Reason).HasMaxLength(4000);
+        builder.Property(o => o.Resolution).HasMaxLength(4000);
+        builder.Property(o => o.EvidenceUrl).HasMaxLength(2000);
+        builder.HasOne(o => o.Answer).WithMany().HasForeignKey(o => o.AnswerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(o => o.RaisedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(o => o.ResolvedById).OnDelete(DeleteBehavior.Restrict);
     }
 }

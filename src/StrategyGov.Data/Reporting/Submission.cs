@@ -47,6 +47,9 @@ public class Submission : IAudited, IInstitutionOwned
 
     public DateTime LastActivityAt { get; set; }
 
+    /// <summary>How many times it has been submitted (each submission snapshots its answers as that round).</summary>
+    public int Round { get; set; }
+
     /// <summary>Optimistic concurrency: incremented by every change of the submission's state.</summary>
     public int Version { get; set; }
 

@@ -70,6 +70,7 @@ internal sealed class DemoActivity(ReportingPeriod period, IReadOnlyList<Indicat
         {
             submission.SubmittedAt = submitted;
             submission.FirstSubmittedAt = submitted;
+            submission.Round = 1;
         }
 
         if (status == SubmissionStatus.Approved)

@@ -3,9 +3,11 @@ using StrategyGov.Web.Features.Account;
 using StrategyGov.Web.Features.Audit;
 using StrategyGov.Web.Features.Calendar;
 using StrategyGov.Web.Features.Crisis;
+using StrategyGov.Web.Features.Evidence;
 using StrategyGov.Web.Features.Framework;
 using StrategyGov.Web.Features.Institutions;
 using StrategyGov.Web.Features.Notifications;
+using StrategyGov.Web.Features.Objections;
 using StrategyGov.Web.Features.Periods;
 using StrategyGov.Web.Features.Raci;
 using StrategyGov.Web.Features.Review;
@@ -26,7 +28,9 @@ public static class FeatureSetup
 
         services.AddScoped<EntraSignIn>();
         services.AddSingleton<FrameworkCache>();
-        services.AddScoped<PeriodService>();
+        services.AddPeriods();
+        services.AddEvidence();
+        services.AddObjections();
         services.AddScoped<SubmissionService>();
         services.AddScoped<ReviewService>();
         services.AddScoped<ScoreService>();

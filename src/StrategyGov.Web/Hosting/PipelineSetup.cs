@@ -1,8 +1,10 @@
 using StrategyGov.Web.Features.Account;
 using StrategyGov.Web.Features.Calendar;
 using StrategyGov.Web.Features.Crisis;
+using StrategyGov.Web.Features.Evidence;
 using StrategyGov.Web.Features.Framework;
 using StrategyGov.Web.Features.Institutions;
+using StrategyGov.Web.Features.Periods;
 using StrategyGov.Web.Features.Raci;
 using StrategyGov.Web.Features.Roles;
 using StrategyGov.Web.Reports;
@@ -56,5 +58,7 @@ public static class PipelineSetup
         app.MapRolesEndpoints();
         app.MapRaciEndpoints();
         app.MapCrisisEndpoints();
+        app.MapPeriodEndpoints();
+        app.MapEvidenceEndpoints();
     }
 }

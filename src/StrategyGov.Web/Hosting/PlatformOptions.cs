@@ -12,6 +12,11 @@ public sealed class PlatformOptions
     public string TimeZone { get; set; } = "Asia/Riyadh";
 
     public TimeZoneInfo TimeZoneInfo => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    /// <summary>The platform's local date of a UTC instant (due dates and validity dates are local dates).</summary>
+    public DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZoneInfo));
+
+    public DateOnly Today(TimeProvider clock) => LocalDate(clock.GetUtcNow().UtcDateTime);
 }
 
 /// <summary>The calendar day on the platform's clock, for rules that count days (vacancies, readiness).</summary>

@@ -44,6 +44,9 @@ public sealed record Actor(string UserId, string Name, IReadOnlySet<string> Role
 
     public bool CanReview => IsCenter;
 
+    /// <summary>Only center administrators manage periods (create, open, close, publish).</summary>
+    public bool IsAdmin => IsInRole(AppRoles.CenterAdmin);
+
     /// <summary>Throws <see cref="NotFoundException"/> (not 403: another institution's data must not even be confirmed to exist).</summary>
     public void EnsureCanRead(int institutionId)
     {

@@ -1,4 +1,6 @@
 using StrategyGov.Scoring;
+using StrategyGov.Testing;
+using StrategyGov.Web.Features.Evidence;
 using StrategyGov.Web.Features.Submissions;
 using StrategyGov.Web.Security;
 
@@ -19,14 +21,30 @@ public static class Answering
     public static AnswerChange ValueChange(AnswerItem item, decimal value) =>
         new(item.IndicatorId, value, NotApplicable: false, Justification: null, Comment: null, item.Version);
 
-    /// <summary>Answers every applicable indicator not answered yet (except <paramref name="skip"/>) with its best value.</summary>
+    /// <summary>
+    /// Answers every applicable indicator not answered yet (except <paramref name="skip"/>) with its best
+    /// value, and attaches as many evidence links as each requires, so the submission can be submitted.
+    /// </summary>
     public static async Task AnswerRemainingWithBestAsync(
-        this SubmissionService submissions, Actor actor, int submissionId, params string[] skip)
+        this StrategyGovAppFactory app, Actor actor, int submissionId, params string[] skip)
     {
+        var submissions = app.Service<SubmissionService>();
+        var evidence = app.Service<EvidenceService>();
         var tree = await submissions.GetAsync(actor, submissionId, CancellationToken.None);
         foreach (var item in tree.Items.Where(i => !i.IsAnswered && !skip.Contains(i.Code)))
         {
             await submissions.SaveAnswerAsync(actor, submissionId, ValueChange(item, BestValue(item)), CancellationToken.None);
+            await AttachRequiredEvidenceAsync(evidence, actor, submissionId, item);
+        }
+    }
+
+    /// <summary>Adds the links an indicator requires (none when it requires no evidence).</summary>
+    public static async Task AttachRequiredEvidenceAsync(EvidenceService evidence, Actor actor, int submissionId, AnswerItem item)
+    {
+        var required = item.EvidenceRequired ? Math.Max(1, item.MinEvidenceItems) : 0;
+        for (var n = 1; n <= required; n++)
+        {
+            await evidence.AddLinkAsync(actor, submissionId, item.IndicatorId, $"https://evidence.example.gov/{item.Code}/{n}", null, CancellationToken.None);
         }
     }
 

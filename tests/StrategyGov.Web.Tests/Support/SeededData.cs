@@ -61,7 +61,11 @@ public static class SeededData
         await using var db = await app.DbAsync();
         var submission = await db.Submissions.Include(s => s.Answers)
             .SingleAsync(s => s.Institution.Code == institutionCode && s.Period.Code == periodCode);
+        db.Objections.RemoveRange(db.Objections.Where(o => o.Answer.SubmissionId == submission.Id));
+        db.Evidence.RemoveRange(db.Evidence.Where(e => e.SubmissionId == submission.Id));
+        db.AnswerSnapshots.RemoveRange(db.AnswerSnapshots.Where(a => a.SubmissionId == submission.Id));
         db.Answers.RemoveRange(submission.Answers);
+        submission.Round = 0;
         submission.Status = SubmissionStatus.Draft;
         submission.SubmittedAt = null;
         submission.FirstSubmittedAt = null;

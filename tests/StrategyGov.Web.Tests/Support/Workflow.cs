@@ -11,9 +11,8 @@ public static class Workflow
     {
         var submissionId = await app.ResetToEmptyDraftAsync(institutionCode);
         var director = await app.ActorAsync(directorEmail);
-        var submissions = app.Service<SubmissionService>();
-        await submissions.AnswerRemainingWithBestAsync(director, submissionId);
-        await submissions.SubmitAsync(director, submissionId, CancellationToken.None);
+        await app.AnswerRemainingWithBestAsync(director, submissionId);
+        await app.Service<SubmissionService>().SubmitAsync(director, submissionId, CancellationToken.None);
         return submissionId;
     }
 }

@@ -1,6 +1,11 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using StrategyGov.Data;
+using StrategyGov.Data.Framework;
 using StrategyGov.Data.Reporting;
+using StrategyGov.Web.Features.Notifications;
+using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Periods;
 
@@ -13,23 +18,206 @@ public sealed record PeriodRow(
     DateOnly ClosesOn,
     int StrategyVersionId,
     string StrategyNameAr,
-    string StrategyNameEn);
+    string StrategyNameEn,
+    DateTime? PublishedAt = null,
+    int ObjectionWindowDays = 14,
+    int Submissions = 0);
 
-/// <summary>Reporting periods; every signed-in user may list them.</summary>
-public sealed class PeriodService(IDbContextFactory<StrategyGovDbContext> dbFactory)
+/// <summary>What an administrator enters to create a period.</summary>
+public sealed record NewPeriod(string Code, int StrategyVersionId, DateOnly OpensOn, DateOnly DueOn, DateOnly ClosesOn);
+
+public sealed record StrategyVersionOption(int Id, string Code, int Version, string NameAr, string NameEn);
+
+/// <summary>
+/// Reporting periods: Planned → Open → Closed → Published. Every signed-in user may list them; only a
+/// center administrator creates and moves them. Each transition is one method, so whatever must
+/// follow it (audit, notifications) hooks in at exactly one place.
+/// </summary>
+public sealed partial class PeriodService(
+    IDbContextFactory<StrategyGovDbContext> dbFactory,
+    TimeProvider clock,
+    IOptions<ReportingOptions> options,
+    NotificationService notifications)
 {
     /// <summary>Periods that have opened (not Planned), newest first.</summary>
     public async Task<IReadOnlyList<PeriodRow>> ListStartedAsync(CancellationToken ct)
     {
+        var periods = await ListAsync(ct);
+        return periods.Where(p => p.Status != PeriodStatus.Planned).ToList();
+    }
+
+    /// <summary>Every period, newest first, with its submission count (administration).</summary>
+    public async Task<IReadOnlyList<PeriodRow>> ListAllAsync(Actor actor, CancellationToken ct)
+    {
+        EnsureAdmin(actor);
+        return await ListAsync(ct);
+    }
+
+    /// <summary>Published strategy versions: the only ones a period may be bound to.</summary>
+    public async Task<IReadOnlyList<StrategyVersionOption>> PublishedStrategiesAsync(Actor actor, CancellationToken ct)
+    {
+        EnsureAdmin(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var periods = await db.Periods.AsNoTracking()
-            .Where(p => p.Status != PeriodStatus.Planned)
-            .Select(p => new PeriodRow(p.Id, p.Code, p.Status, p.OpensOn, p.DueOn, p.ClosesOn, p.StrategyVersionId, p.StrategyVersion.NameAr, p.StrategyVersion.NameEn))
+        return await db.StrategyVersions.AsNoTracking()
+            .Where(s => s.Status == StrategyStatus.Published)
+            .OrderByDescending(s => s.Version)
+            .Select(s => new StrategyVersionOption(s.Id, s.Code, s.Version, s.NameAr, s.NameEn))
             .ToListAsync(ct);
-        return periods.OrderByDescending(p => p.OpensOn).ToList();
     }
 
     /// <summary>The period users most likely mean: the latest open one, else the latest started one.</summary>
     public static PeriodRow? Current(IReadOnlyList<PeriodRow> startedNewestFirst) =>
         startedNewestFirst.FirstOrDefault(p => p.Status == PeriodStatus.Open) ?? startedNewestFirst.FirstOrDefault();
+
+    /// <summary>Creates a Planned period bound to a published strategy version.</summary>
+    public async Task<int> CreateAsync(Actor actor, NewPeriod input, CancellationToken ct)
+    {
+        EnsureAdmin(actor);
+        var code = input.Code?.Trim().ToUpperInvariant() ?? string.Empty;
+        if (!CodePattern().IsMatch(code))
+        {
+            throw new RuleViolationException("Period_CodeInvalid");
+        }
+
+        if (!(input.OpensOn < input.DueOn && input.DueOn <= input.ClosesOn))
+        {
+            throw new RuleViolationException("Period_DatesOrder");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AuditAs(actor);
+        var strategy = await db.StrategyVersions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == input.StrategyVersionId, ct)
+            ?? throw new RuleViolationException("Period_StrategyNotPublished");
+        if (strategy.Status != StrategyStatus.Published)
+        {
+            throw new RuleViolationException("Period_StrategyNotPublished");
+        }
+
+        if (await db.Periods.AnyAsync(p => p.Code == code, ct))
+        {
+            throw new RuleViolationException("Period_CodeTaken", code);
+        }
+
+        var period = new ReportingPeriod
+        {
+            Code = code,
+            StrategyVersionId = strategy.Id,
+            OpensOn = input.OpensOn,
+            DueOn = input.DueOn,
+            ClosesOn = input.ClosesOn,
+            Status = PeriodStatus.Planned,
+            ObjectionWindowDays = options.Value.ObjectionWindowDays,
+        };
+        db.Periods.Add(period);
+        await db.SaveChangesAsync(ct);
+        return period.Id;
+    }
+
+    /// <summary>
+    /// Opens a Planned period: every active institution gets a Draft submission. Opening an open
+    /// period again only adds drafts for institutions activated since (never a duplicate).
+    /// Returns how many drafts were created.
+    /// </summary>
+    public async Task<int> OpenAsync(Actor actor, int periodId, CancellationToken ct)
+    {
+        EnsureAdmin(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AuditAs(actor);
+        var period = await FindAsync(db, periodId, ct);
+        if (period.Status is not (PeriodStatus.Planned or PeriodStatus.Open))
+        {
+            throw new RuleViolationException("Period_CannotOpen", period.Code);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var existing = await db.Submissions.Where(s => s.PeriodId == periodId).Select(s => s.InstitutionId).ToListAsync(ct);
+        var missing = await db.Institutions.Where(i => i.IsActive && !existing.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct);
+        foreach (var institutionId in missing)
+        {
+            db.Submissions.Add(new Submission
+            {
+                InstitutionId = institutionId,
+                PeriodId = periodId,
+                Status = SubmissionStatus.Draft,
+                CreatedAt = now,
+                LastActivityAt = now,
+            });
+        }
+
+        period.Status = PeriodStatus.Open;
+        await db.SaveChangesAsync(ct);
+        await notifications.PeriodOpenedAsync(periodId, ct);
+        return missing.Count;
+    }
+
+    /// <summary>Closes an open period: institutions can no longer change answers; review goes on.</summary>
+    public async Task CloseAsync(Actor actor, int periodId, CancellationToken ct)
+    {
+        EnsureAdmin(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AuditAs(actor);
+        var period = await FindAsync(db, periodId, ct);
+        if (period.Status != PeriodStatus.Open)
+        {
+            throw new RuleViolationException("Period_CannotClose", period.Code);
+        }
+
+        period.Status = PeriodStatus.Closed;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Publishes a closed period's results; the objection window starts now. Refused while a
+    /// submission still awaits review, so published figures are never provisional.
+    /// </summary>
+    public async Task PublishAsync(Actor actor, int periodId, CancellationToken ct)
+    {
+        EnsureAdmin(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AuditAs(actor);
+        var period = await FindAsync(db, periodId, ct);
+        if (period.Status != PeriodStatus.Closed)
+        {
+            throw new RuleViolationException("Period_CannotPublish", period.Code);
+        }
+
+        var pending = await db.Submissions
+            .Where(s => s.PeriodId == periodId && s.Status == SubmissionStatus.Submitted)
+            .Select(s => s.Institution.Code)
+            .ToListAsync(ct);
+        if (pending.Count > 0)
+        {
+            throw new RuleViolationException("Period_PendingReview", string.Join("، ", pending.Order(StringComparer.Ordinal)));
+        }
+
+        period.Status = PeriodStatus.Published;
+        period.PublishedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<IReadOnlyList<PeriodRow>> ListAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var periods = await db.Periods.AsNoTracking()
+            .Select(p => new PeriodRow(
+                p.Id, p.Code, p.Status, p.OpensOn, p.DueOn, p.ClosesOn, p.StrategyVersionId, p.StrategyVersion.NameAr, p.StrategyVersion.NameEn,
+                p.PublishedAt, p.ObjectionWindowDays, db.Submissions.Count(s => s.PeriodId == p.Id)))
+            .ToListAsync(ct);
+        return periods.OrderByDescending(p => p.OpensOn).ThenByDescending(p => p.Code, StringComparer.Ordinal).ToList();
+    }
+
+    private static async Task<ReportingPeriod> FindAsync(StrategyGovDbContext db, int periodId, CancellationToken ct) =>
+        await db.Periods.SingleOrDefaultAsync(p => p.Id == periodId, ct) ?? throw new NotFoundException();
+
+    private static void EnsureAdmin(Actor actor)
+    {
+        if (!actor.IsAdmin)
+        {
+            throw new AccessDeniedException();
+        }
+    }
+
+    // 2026-Q1 … Q4, 2026-H1/H2 (half years), 2026-FY (a whole year).
+    [GeneratedRegex(@"^(19|20)\d{2}-(Q[1-4]|H[12]|FY)$", RegexOptions.CultureInvariant)]
+    private static partial Regex CodePattern();
 }

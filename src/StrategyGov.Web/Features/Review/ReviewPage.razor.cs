@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using StrategyGov.Data.Reporting;
+using StrategyGov.Web.Features.Evidence;
 using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Features.Submissions;
 using StrategyGov.Web.Localization;
@@ -17,8 +18,13 @@ public partial class ReviewPage
     private string? _message;
     private bool _returning;
     private string? _returnMessage;
+    private bool _changedOnly;
+    private IReadOnlyDictionary<int, AnswerChangeSince> _changes = new Dictionary<int, AnswerChangeSince>();
+    private IReadOnlyDictionary<int, IReadOnlyList<EvidenceItem>> _evidence = new Dictionary<int, IReadOnlyList<EvidenceItem>>();
 
     [Inject] private ReviewService Review { get; set; } = null!;
+
+    [Inject] private EvidenceService EvidenceService { get; set; } = null!;
 
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
 
@@ -49,6 +55,8 @@ public partial class ReviewPage
         try
         {
             _tree = await Review.GetAsync(Actor, Id, CancellationToken.None);
+            _changes = await Review.ChangesSincePreviousAsync(Actor, Id, CancellationToken.None);
+            _evidence = await EvidenceService.ListAsync(Actor, Id, CancellationToken.None);
         }
         catch (NotFoundException)
         {

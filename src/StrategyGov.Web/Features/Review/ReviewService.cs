@@ -13,11 +13,37 @@ public sealed record ReviewQueueRow(
     string InstitutionCode,
     string InstitutionNameAr,
     string InstitutionNameEn,
+    int InstitutionTypeId,
     string PeriodCode,
     DateOnly DueOn,
+    SubmissionStatus Status,
     DateTime SubmittedAt,
+    int Round,
     int Answers,
     int Decided);
+
+public sealed record InstitutionTypeOption(int Id, string NameAr, string NameEn);
+
+/// <summary>What the queue shows: Submitted by default; any other filter left empty means "all".</summary>
+public sealed record ReviewQueueFilter(SubmissionStatus Status = SubmissionStatus.Submitted, int? PeriodId = null, int? InstitutionTypeId = null, string? Institution = null);
+
+/// <summary>
+/// How an answer changed between the previous submission and the latest one (a re-submission):
+/// null values on one side mean no answer was stored then.
+/// </summary>
+public sealed record AnswerChangeSince(
+    int IndicatorId,
+    decimal? ValueBefore,
+    bool NotApplicableBefore,
+    string? CommentBefore,
+    int EvidenceBefore,
+    decimal? ValueNow,
+    bool NotApplicableNow,
+    string? CommentNow,
+    int EvidenceNow)
+{
+    public bool ValueChanged => ValueBefore != ValueNow || NotApplicableBefore != NotApplicableNow;
+}
 
 /// <summary>A reviewer's decision on one answer.</summary>
 public sealed record DecisionChange(int IndicatorId, ReviewDecision Decision, decimal? VerifiedValue, string? Comment);
@@ -25,18 +51,79 @@ public sealed record DecisionChange(int IndicatorId, ReviewDecision Decision, de
 /// <summary>The center's verification of submissions: decisions, approval (which locks) and return for revision.</summary>
 public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFactory, TimeProvider clock, NotificationService notifications)
 {
-    /// <summary>Submitted submissions, oldest first.</summary>
-    public async Task<IReadOnlyList<ReviewQueueRow>> QueueAsync(Actor actor, CancellationToken ct)
+    /// <summary>Submissions matching the filter (Submitted by default), oldest submission first.</summary>
+    public async Task<IReadOnlyList<ReviewQueueRow>> QueueAsync(Actor actor, ReviewQueueFilter filter, CancellationToken ct)
     {
         EnsureReviewer(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Submissions.AsNoTracking()
-            .Where(s => s.Status == SubmissionStatus.Submitted)
+        var query = db.Submissions.AsNoTracking().Where(s => s.Status == filter.Status && s.SubmittedAt != null);
+        if (filter.PeriodId is { } periodId)
+        {
+            query = query.Where(s => s.PeriodId == periodId);
+        }
+
+        if (filter.InstitutionTypeId is { } typeId)
+        {
+            query = query.Where(s => s.Institution.TypeId == typeId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Institution))
+        {
+            var text = filter.Institution.Trim();
+            query = query.Where(s => s.Institution.Code.Contains(text) || s.Institution.NameAr.Contains(text) || s.Institution.NameEn.Contains(text));
+        }
+
+        var rows = await query
             .Select(s => new ReviewQueueRow(
-                s.Id, s.Institution.Code, s.Institution.NameAr, s.Institution.NameEn, s.Period.Code, s.Period.DueOn,
-                s.SubmittedAt!.Value, s.Answers.Count, s.Answers.Count(a => a.Decision != null)))
+                s.Id, s.Institution.Code, s.Institution.NameAr, s.Institution.NameEn, s.Institution.TypeId, s.Period.Code, s.Period.DueOn,
+                s.Status, s.SubmittedAt!.Value, s.Round, s.Answers.Count, s.Answers.Count(a => a.Decision != null)))
             .ToListAsync(ct);
         return rows.OrderBy(r => r.SubmittedAt).ToList();
+    }
+
+    /// <summary>Institution types, for the queue's filter.</summary>
+    public async Task<IReadOnlyList<InstitutionTypeOption>> InstitutionTypesAsync(Actor actor, CancellationToken ct)
+    {
+        EnsureReviewer(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.InstitutionTypes.AsNoTracking().OrderBy(t => t.Order)
+            .Select(t => new InstitutionTypeOption(t.Id, t.NameAr, t.NameEn)).ToListAsync(ct);
+    }
+
+    /// <summary>Submitted submissions, oldest first.</summary>
+    public Task<IReadOnlyList<ReviewQueueRow>> QueueAsync(Actor actor, CancellationToken ct) => QueueAsync(actor, new ReviewQueueFilter(), ct);
+
+    /// <summary>
+    /// For a re-submission, every answer that differs from the previous submission (value, N/A,
+    /// comment or number of evidence items), keyed by indicator; empty for a first submission.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, AnswerChangeSince>> ChangesSincePreviousAsync(Actor actor, int submissionId, CancellationToken ct)
+    {
+        EnsureReviewer(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var round = await db.Submissions.Where(s => s.Id == submissionId).Select(s => (int?)s.Round).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
+        if (round < 2)
+        {
+            return new Dictionary<int, AnswerChangeSince>();
+        }
+
+        var snapshots = await db.AnswerSnapshots.AsNoTracking()
+            .Where(a => a.SubmissionId == submissionId && (a.Round == round || a.Round == round - 1))
+            .ToListAsync(ct);
+        var before = snapshots.Where(a => a.Round == round - 1).ToDictionary(a => a.IndicatorId);
+        var now = snapshots.Where(a => a.Round == round).ToDictionary(a => a.IndicatorId);
+        return before.Keys.Union(now.Keys)
+            .Select(id =>
+            {
+                before.TryGetValue(id, out var b);
+                now.TryGetValue(id, out var n);
+                return new AnswerChangeSince(
+                    id, b?.Value, b?.NotApplicable ?? false, b?.Comment, b?.EvidenceCount ?? 0,
+                    n?.Value, n?.NotApplicable ?? false, n?.Comment, n?.EvidenceCount ?? 0);
+            })
+            .Where(c => c.ValueChanged || c.CommentBefore != c.CommentNow || c.EvidenceBefore != c.EvidenceNow)
+            .ToDictionary(c => c.IndicatorId);
     }
 
     public async Task<SubmissionTree> GetAsync(Actor actor, int submissionId, CancellationToken ct)
@@ -145,10 +232,16 @@ public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFact
 
     private static async Task<Submission> LoadSubmittedAsync(StrategyGovDbContext db, int submissionId, CancellationToken ct)
     {
-        var submission = await db.Submissions.SingleOrDefaultAsync(s => s.Id == submissionId, ct) ?? throw new NotFoundException();
-        return submission.Status == SubmissionStatus.Submitted
-            ? submission
-            : throw new RuleViolationException(submission.Status == SubmissionStatus.Approved ? "Submission_Locked" : "Review_NotSubmitted");
+        var submission = await db.Submissions.Include(s => s.Period).SingleOrDefaultAsync(s => s.Id == submissionId, ct) ?? throw new NotFoundException();
+        if (submission.Status != SubmissionStatus.Submitted)
+        {
+            throw new RuleViolationException(submission.Status == SubmissionStatus.Approved ? "Submission_Locked" : "Review_NotSubmitted");
+        }
+
+        // Published figures change only through an objection (ObjectionService).
+        return submission.Period.Status == PeriodStatus.Published
+            ? throw new RuleViolationException("Period_Published_NoChange")
+            : submission;
     }
 
     private static void EnsureReviewer(Actor actor)

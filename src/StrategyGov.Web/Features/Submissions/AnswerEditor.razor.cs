@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using StrategyGov.Scoring;
+using StrategyGov.Web.Features.Evidence;
 using StrategyGov.Web.Features.Scores;
 using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Localization;
@@ -47,6 +48,14 @@ public partial class AnswerEditor
 
     /// <summary>Raised after a save with the answer as now stored (so the page can update its progress).</summary>
     [Parameter] public EventCallback<AnswerItem> Saved { get; set; }
+
+    /// <summary>The answer's evidence.</summary>
+    [Parameter] public IReadOnlyList<EvidenceItem> Evidence { get; set; } = [];
+
+    /// <summary>Raised with the new evidence list after an item was added or removed.</summary>
+    [Parameter] public EventCallback<IReadOnlyList<EvidenceItem>> EvidenceChanged { get; set; }
+
+    private int RequiredEvidence => Item.EvidenceRequired ? Math.Max(1, Item.MinEvidenceItems) : 0;
 
     private bool IsAnswered => _notApplicable || _value.HasValue;
 

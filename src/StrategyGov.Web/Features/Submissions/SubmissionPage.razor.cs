@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using StrategyGov.Data.Reporting;
+using StrategyGov.Web.Features.Evidence;
+using StrategyGov.Web.Features.Objections;
 using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
@@ -15,12 +17,19 @@ public partial class SubmissionPage
     private string? _error;
     private string? _submitErrors;
     private bool _submitting;
+    private bool _questionedOnly;
     private SubmissionStatus _status;
     private int _answered;
     private int _applicable;
     private readonly Dictionary<int, bool> _answeredByIndicator = [];
+    private Dictionary<int, IReadOnlyList<EvidenceItem>> _evidence = [];
+    private SubmissionObjections? _objections;
 
     [Inject] private SubmissionService Submissions { get; set; } = null!;
+
+    [Inject] private EvidenceService EvidenceService { get; set; } = null!;
+
+    [Inject] private ObjectionService Objections { get; set; } = null!;
 
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
 
@@ -39,6 +48,9 @@ public partial class SubmissionPage
         && _tree.Header.PeriodStatus == PeriodStatus.Open;
 
     private bool CanSubmit => Editable && Actor!.CanSubmit(_tree!.Header.InstitutionId);
+
+    /// <summary>Answers the reviewer questioned; shown while the institution can still act on them.</summary>
+    private int Questioned => _status == SubmissionStatus.Returned ? _tree!.Items.Count(i => i.IsQuestioned) : 0;
 
     private double ProgressPercent => _applicable == 0 ? 0 : 100.0 * _answered / _applicable;
 
@@ -61,6 +73,8 @@ public partial class SubmissionPage
         {
             _tree = await Submissions.GetAsync(Actor, Id, CancellationToken.None);
             _status = _tree.Header.Status;
+            _evidence = new(await EvidenceService.ListAsync(Actor, Id, CancellationToken.None));
+            await ReloadObjectionsAsync();
             _answeredByIndicator.Clear();
             foreach (var item in _tree.Items)
             {
@@ -80,11 +94,17 @@ public partial class SubmissionPage
         }
     }
 
+    private async Task ReloadObjectionsAsync() => _objections = await Objections.ForSubmissionAsync(Actor!, Id, CancellationToken.None);
+
     private void OnSaved(AnswerItem item)
     {
         _answeredByIndicator[item.IndicatorId] = item.IsAnswered;
         Recount();
     }
+
+    private IReadOnlyList<EvidenceItem> EvidenceOf(AnswerItem item) => _evidence.GetValueOrDefault(item.IndicatorId) ?? [];
+
+    private void OnEvidenceChanged(AnswerItem item, IReadOnlyList<EvidenceItem> evidence) => _evidence[item.IndicatorId] = evidence;
 
     private void Recount()
     {

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using StrategyGov.Data;
 using StrategyGov.Data.Reporting;
+using StrategyGov.Web.Features.Evidence;
+using StrategyGov.Web.Hosting;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Submissions;
@@ -30,7 +33,7 @@ public sealed class AnswerConflictException(AnswerItem current) : Exception("The
 }
 
 /// <summary>Self-reporting by institutions: the only place that reads or writes their answers.</summary>
-public sealed class SubmissionService(IDbContextFactory<StrategyGovDbContext> dbFactory, TimeProvider clock)
+public sealed class SubmissionService(IDbContextFactory<StrategyGovDbContext> dbFactory, TimeProvider clock, IOptions<PlatformOptions> platform)
 {
     /// <summary>The submissions of the actor's own institution, newest period first.</summary>
     public async Task<IReadOnlyList<SubmissionRow>> ListOwnAsync(Actor actor, CancellationToken ct)
@@ -67,21 +70,7 @@ public sealed class SubmissionService(IDbContextFactory<StrategyGovDbContext> db
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor);
-        var submission = await db.Submissions.AsNoTracking().Include(s => s.Institution).SingleOrDefaultAsync(s => s.Id == submissionId, ct)
-            ?? throw new NotFoundException();
-        actor.EnsureCanRead(submission.InstitutionId);
-        if (!actor.CanDraft(submission.InstitutionId))
-        {
-            throw new AccessDeniedException();
-        }
-
-        var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == submission.PeriodId, ct);
-        SubmissionWorkflow.EnsureEditable(submission, period);
-
-        var indicator = await db.Indicators.AsNoTracking()
-            .Where(i => i.Id == change.IndicatorId && i.Practice.Pillar.StrategyVersionId == period.StrategyVersionId)
-            .Where(i => !i.ApplicableTypes.Any() || i.ApplicableTypes.Any(t => t.Id == submission.Institution.TypeId))
-            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        var (_, _, indicator) = await SubmissionWorkflow.LoadForDraftingAsync(db, actor, submissionId, change.IndicatorId, ct);
 
         var value = change.NotApplicable ? null : change.Value;
         if (value is { } v && AnswerRules.ValidateValue(indicator.Type, indicator.MaturityLevels ?? 5, v) is { } problem)
@@ -94,17 +83,9 @@ public sealed class SubmissionService(IDbContextFactory<StrategyGovDbContext> db
             throw new RuleViolationException("Validation_JustificationRequired");
         }
 
-        // Mark activity only while the submission is still editable, in the same transaction as the
-        // answer: a save racing a submit or an approval either lands before it or is refused.
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var stillEditable = await db.Submissions
-            .Where(s => s.Id == submissionId && (s.Status == SubmissionStatus.Draft || s.Status == SubmissionStatus.Returned))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastActivityAt, now), ct);
-        if (stillEditable == 0)
-        {
-            throw new RuleViolationException("Submission_Locked");
-        }
+        await SubmissionWorkflow.TouchEditableAsync(db, submissionId, now, ct);
 
         var answer = await db.Answers.SingleOrDefaultAsync(a => a.SubmissionId == submissionId && a.IndicatorId == indicator.Id, ct);
         if (answer is null)
@@ -173,17 +154,64 @@ public sealed class SubmissionService(IDbContextFactory<StrategyGovDbContext> db
         var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == submission.PeriodId, ct);
         SubmissionWorkflow.EnsureEditable(submission, period);
 
-        var missing = tree.Items.Where(i => !i.IsAnswered).Select(i => i.Code).ToList();
-        if (missing.Count > 0)
+        var now = clock.GetUtcNow().UtcDateTime;
+        EnsureComplete(tree, await EvidenceService.CountValidAsync(db, submissionId, platform.Value.LocalDate(now), ct));
+
+        // Keep each answer as submitted in this round, so a re-submission shows what changed since.
+        submission.Round++;
+        var evidence = await db.Evidence.Where(e => e.SubmissionId == submissionId).GroupBy(e => e.IndicatorId)
+            .Select(g => new { IndicatorId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.IndicatorId, g => g.Count, ct);
+        foreach (var item in tree.Items.Where(i => i.AnswerId is not null))
         {
-            throw new RuleViolationException("Submit_Unanswered", string.Join("، ", missing));
+            db.AnswerSnapshots.Add(new AnswerSnapshot
+            {
+                SubmissionId = submissionId,
+                Round = submission.Round,
+                IndicatorId = item.IndicatorId,
+                Value = item.Value,
+                NotApplicable = item.NotApplicable,
+                Justification = item.Justification,
+                Comment = item.Comment,
+                EvidenceCount = evidence.GetValueOrDefault(item.IndicatorId),
+                SubmittedAt = now,
+            });
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         submission.Status = SubmissionStatus.Submitted;
         submission.SubmittedAt = now;
         submission.FirstSubmittedAt ??= now;
         await SubmissionWorkflow.SaveStateChangeAsync(db, submission, now, ct);
+    }
+
+    /// <summary>
+    /// Refuses a submission with every gap listed: applicable indicators not answered, and answered
+    /// indicators (not N/A) with fewer valid evidence items than they require.
+    /// </summary>
+    private static void EnsureComplete(SubmissionTree tree, IReadOnlyDictionary<int, int> validEvidence)
+    {
+        var unanswered = tree.Items.Where(i => !i.IsAnswered).Select(i => i.Code).ToList();
+        var lacking = tree.Items
+            .Where(i => i.IsAnswered && !i.NotApplicable && i.EvidenceRequired)
+            .Select(i => (i.Code, Has: validEvidence.GetValueOrDefault(i.IndicatorId), Needs: Math.Max(1, i.MinEvidenceItems)))
+            .Where(i => i.Has < i.Needs)
+            .Select(i => $"{i.Code} ({i.Has}/{i.Needs})")
+            .ToList();
+        var unansweredList = string.Join("، ", unanswered);
+        var lackingList = string.Join("، ", lacking);
+        if (unanswered.Count > 0 && lacking.Count > 0)
+        {
+            throw new RuleViolationException("Submit_Incomplete", unansweredList, lackingList);
+        }
+
+        if (unanswered.Count > 0)
+        {
+            throw new RuleViolationException("Submit_Unanswered", unansweredList);
+        }
+
+        if (lacking.Count > 0)
+        {
+            throw new RuleViolationException("Submit_MissingEvidence", lackingList);
+        }
     }
 
     private static async Task<AnswerConflictException> ConflictAsync(StrategyGovDbContext db, int submissionId, int indicatorId, CancellationToken ct)

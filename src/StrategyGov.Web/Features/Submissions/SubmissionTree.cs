@@ -52,6 +52,13 @@ public sealed record AnswerItem(
     string? ReviewComment)
 {
     public bool IsAnswered => NotApplicable || Value.HasValue;
+
+    /// <summary>
+    /// The reviewer questioned this answer: adjusted or rejected it, or left a comment on a decision
+    /// since cleared by a change of value (the institution still sees why it was asked).
+    /// </summary>
+    public bool IsQuestioned => Decision is ReviewDecision.Adjusted or ReviewDecision.Rejected
+        || (Decision is null && !string.IsNullOrEmpty(ReviewComment));
 }
 
 public sealed record PracticeGroup(string Code, string NameAr, string NameEn, IReadOnlyList<AnswerItem> Indicators);

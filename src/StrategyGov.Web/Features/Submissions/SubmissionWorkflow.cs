@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data;
+using StrategyGov.Data.Framework;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Web.Security;
 
@@ -8,6 +9,32 @@ namespace StrategyGov.Web.Features.Submissions;
 /// <summary>Rules of the submission state machine shared by self-reporting and review.</summary>
 internal static class SubmissionWorkflow
 {
+    /// <summary>
+    /// Loads what an institution user needs to change one answer or its evidence, refusing another
+    /// institution (not found), a role that may not draft, a locked submission or a closed period, and
+    /// an indicator that is not part of this submission.
+    /// </summary>
+    public static async Task<(Submission Submission, ReportingPeriod Period, Indicator Indicator)> LoadForDraftingAsync(
+        StrategyGovDbContext db, Actor actor, int submissionId, int indicatorId, CancellationToken ct)
+    {
+        var submission = await db.Submissions.AsNoTracking().Include(s => s.Institution).SingleOrDefaultAsync(s => s.Id == submissionId, ct)
+            ?? throw new NotFoundException();
+        actor.EnsureCanRead(submission.InstitutionId);
+        if (!actor.CanDraft(submission.InstitutionId))
+        {
+            throw new AccessDeniedException();
+        }
+
+        var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == submission.PeriodId, ct);
+        EnsureEditable(submission, period);
+
+        var indicator = await db.Indicators.AsNoTracking()
+            .Where(i => i.Id == indicatorId && i.Practice.Pillar.StrategyVersionId == period.StrategyVersionId)
+            .Where(i => !i.ApplicableTypes.Any() || i.ApplicableTypes.Any(t => t.Id == submission.Institution.TypeId))
+            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        return (submission, period, indicator);
+    }
+
     public static void EnsureEditable(Submission submission, ReportingPeriod period)
     {
         if (!submission.IsEditableByInstitution)
@@ -18,6 +45,21 @@ internal static class SubmissionWorkflow
         if (period.Status != PeriodStatus.Open)
         {
             throw new RuleViolationException("Period_NotOpen");
+        }
+    }
+
+    /// <summary>
+    /// Marks activity on a submission only while it is still editable; call inside the transaction of
+    /// the change, so a change racing a submit or an approval either lands before it or is refused.
+    /// </summary>
+    public static async Task TouchEditableAsync(StrategyGovDbContext db, int submissionId, DateTime now, CancellationToken ct)
+    {
+        var stillEditable = await db.Submissions
+            .Where(s => s.Id == submissionId && (s.Status == SubmissionStatus.Draft || s.Status == SubmissionStatus.Returned))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastActivityAt, now), ct);
+        if (stillEditable == 0)
+        {
+            throw new RuleViolationException("Submission_Locked");
         }
     }
 

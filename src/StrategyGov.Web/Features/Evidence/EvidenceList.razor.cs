@@ -1,0 +1,103 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using StrategyGov.Web.Features.Shared;
+using StrategyGov.Web.Security;
+
+namespace StrategyGov.Web.Features.Evidence;
+
+/// <summary>The evidence of one answer: listed with expiry flags; files and links added or removed while editable.</summary>
+public partial class EvidenceList
+{
+    private string? _link;
+    private DateTime? _validUntil;
+    private string? _error;
+    private bool _busy;
+
+    /// <summary>The submission the answer belongs to.</summary>
+    [Parameter, EditorRequired] public int SubmissionId { get; set; }
+
+    /// <summary>The indicator answered.</summary>
+    [Parameter, EditorRequired] public int IndicatorId { get; set; }
+
+    /// <summary>The evidence as stored.</summary>
+    [Parameter, EditorRequired] public IReadOnlyList<EvidenceItem> Items { get; set; } = [];
+
+    /// <summary>How many valid items the indicator requires (0: none).</summary>
+    [Parameter] public int Required { get; set; }
+
+    /// <summary>Who is looking.</summary>
+    [Parameter, EditorRequired] public Actor Actor { get; set; } = null!;
+
+    /// <summary>List only (locked submission, review).</summary>
+    [Parameter] public bool ReadOnly { get; set; }
+
+    /// <summary>Raised with the new list after an item was added or removed.</summary>
+    [Parameter] public EventCallback<IReadOnlyList<EvidenceItem>> Changed { get; set; }
+
+    private int ValidCount => Items.Count(i => !i.IsExpired);
+
+    private long MaxMegabytes => EvidenceService.MaxBytes / (1024 * 1024);
+
+    private static string FormatSize(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB"),
+    };
+
+    private DateOnly? ValidUntil => _validUntil is { } d ? DateOnly.FromDateTime(d) : null;
+
+    private Task UploadAsync(IBrowserFile? file)
+    {
+        if (file is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        // The service checks the size again while reading; this only spares sending a file that is too large.
+        if (file.Size > EvidenceService.MaxBytes)
+        {
+            _error = L["Evidence_TooLarge", MaxMegabytes];
+            return Task.CompletedTask;
+        }
+
+        return RunAsync(async () =>
+        {
+            await using var stream = file.OpenReadStream(EvidenceService.MaxBytes + 1);
+            var added = await EvidenceService.UploadAsync(Actor, SubmissionId, IndicatorId, file.Name, stream, ValidUntil, CancellationToken.None);
+            await Changed.InvokeAsync([.. Items, added]);
+        });
+    }
+
+    private Task AddLinkAsync() => RunAsync(async () =>
+    {
+        var added = await EvidenceService.AddLinkAsync(Actor, SubmissionId, IndicatorId, _link ?? string.Empty, ValidUntil, CancellationToken.None);
+        _link = null;
+        await Changed.InvokeAsync([.. Items, added]);
+    });
+
+    private Task RemoveAsync(EvidenceItem item) => RunAsync(async () =>
+    {
+        await EvidenceService.RemoveAsync(Actor, item.Id, CancellationToken.None);
+        await Changed.InvokeAsync(Items.Where(i => i.Id != item.Id).ToList());
+    });
+
+    private async Task RunAsync(Func<Task> action)
+    {
+        _busy = true;
+        _error = null;
+        try
+        {
+            await action();
+        }
+        catch (Exception e) when (UiMessages.IsExpected(e))
+        {
+            _error = UiMessages.Describe(e, L);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StrategyGov.Data;
+using StrategyGov.Data.Reporting;
+using StrategyGov.Web.Features.Submissions;
+using StrategyGov.Web.Hosting;
+using StrategyGov.Web.Security;
+
+namespace StrategyGov.Web.Features.Evidence;
+
+/// <summary>One evidence item as the answer form and the review show it.</summary>
+public sealed record EvidenceItem(
+    Guid Id,
+    int IndicatorId,
+    EvidenceKind Kind,
+    string? FileName,
+    string? ContentType,
+    long SizeBytes,
+    string? Url,
+    DateOnly? ValidUntil,
+    DateTime UploadedAt,
+    string UploadedBy,
+    bool IsExpired)
+{
+    /// <summary>Where the browser gets it: the download endpoint for a file, the address for a link.</summary>
+    public string Href => Kind == EvidenceKind.File ? $"evidence/{Id}" : Url!;
+
+    public string Label => Kind == EvidenceKind.File ? FileName! : Url!;
+}
+
+/// <summary>An evidence file ready to send: content, the detected type and the original name.</summary>
+public sealed record EvidenceDownload(Stream Content, string ContentType, string FileName);
+
+/// <summary>
+/// Evidence behind answers: files (checked by content, stored by SHA-256 outside the database) and
+/// links. Institution users add and remove evidence while their submission is editable; everyone who
+/// may read the institution may list and download it; nobody else learns that it exists.
+/// </summary>
+public sealed class EvidenceService(
+    IDbContextFactory<StrategyGovDbContext> dbFactory,
+    EvidenceStore store,
+    TimeProvider clock,
+    IOptions<PlatformOptions> platform)
+{
+    public long MaxBytes => store.MaxBytes;
+
+    /// <summary>Every evidence item of a submission, by indicator, oldest first.</summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<EvidenceItem>>> ListAsync(Actor actor, int submissionId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var institutionId = await db.Submissions.Where(s => s.Id == submissionId).Select(s => (int?)s.InstitutionId).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
+        actor.EnsureCanRead(institutionId);
+        var today = platform.Value.Today(clock);
+        var rows = await db.Evidence.AsNoTracking()
+            .Where(e => e.SubmissionId == submissionId)
+            .Join(db.Users, e => e.UploadedById, u => u.Id, (e, u) => new { Evidence = e, u.FullName })
+            .ToListAsync(ct);
+        return rows
+            .OrderBy(r => r.Evidence.UploadedAt)
+            .Select(r => ToItem(r.Evidence, r.FullName, today))
+            .GroupBy(i => i.IndicatorId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<EvidenceItem>)g.ToList());
+    }
+
+    /// <summary>
+    /// Stores an uploaded file as evidence of one answer. Everything is checked before anything is
+    /// written: who may add it, that the submission is editable, the size, that the content is an
+    /// accepted type and that the name does not claim another type.
+    /// </summary>
+    public async Task<EvidenceItem> UploadAsync(
+        Actor actor, int submissionId, int indicatorId, string fileName, Stream content, DateOnly? validUntil, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await SubmissionWorkflow.LoadForDraftingAsync(db, actor, submissionId, indicatorId, ct);
+        var stored = await store.SaveAsync(content, EvidenceFileName.Sanitise(fileName), ct);
+        return await AddAsync(db, actor, new Data.Reporting.Evidence
+        {
+            Id = Guid.NewGuid(),
+            SubmissionId = submissionId,
+            IndicatorId = indicatorId,
+            Kind = EvidenceKind.File,
+            FileName = stored.FileName,
+            ContentType = stored.Type.ContentType,
+            SizeBytes = stored.SizeBytes,
+            Sha256 = stored.Sha256,
+            ValidUntil = validUntil,
+            UploadedById = actor.UserId,
+        }, ct);
+    }
+
+    /// <summary>Adds a link (http or https only) as evidence of one answer.</summary>
+    public async Task<EvidenceItem> AddLinkAsync(Actor actor, int submissionId, int indicatorId, string url, DateOnly? validUntil, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await SubmissionWorkflow.LoadForDraftingAsync(db, actor, submissionId, indicatorId, ct);
+        return await AddAsync(db, actor, new Data.Reporting.Evidence
+        {
+            Id = Guid.NewGuid(),
+            SubmissionId = submissionId,
+            IndicatorId = indicatorId,
+            Kind = EvidenceKind.Link,
+            Url = EvidenceLink.Validate(url),
+            ValidUntil = validUntil,
+            UploadedById = actor.UserId,
+        }, ct);
+    }
+
+    /// <summary>
+    /// Takes an item off its answer while the submission is editable. The file stays in the store
+    /// (content-addressed, possibly shared, and part of the record).
+    /// </summary>
+    public async Task RemoveAsync(Actor actor, Guid evidenceId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AuditAs(actor);
+        var evidence = await db.Evidence.SingleOrDefaultAsync(e => e.Id == evidenceId, ct) ?? throw new NotFoundException();
+        await SubmissionWorkflow.LoadForDraftingAsync(db, actor, evidence.SubmissionId, evidence.IndicatorId, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await SubmissionWorkflow.TouchEditableAsync(db, evidence.SubmissionId, clock.GetUtcNow().UtcDateTime, ct);
+        db.Evidence.Remove(evidence);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Opens an evidence file for download; another institution's evidence is not found.</summary>
+    public async Task<EvidenceDownload> OpenAsync(Actor actor, Guid evidenceId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var evidence = await db.Evidence.AsNoTracking()
+            .Where(e => e.Id == evidenceId && e.Kind == EvidenceKind.File)
+            .Select(e => new { e.Submission.InstitutionId, e.Sha256, e.ContentType, e.FileName })
+            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        actor.EnsureCanRead(evidence.InstitutionId);
+        return new EvidenceDownload(store.Open(evidence.Sha256!), evidence.ContentType!, evidence.FileName!);
+    }
+
+    /// <summary>How many valid (unexpired) evidence items each indicator of a submission has.</summary>
+    internal static async Task<Dictionary<int, int>> CountValidAsync(StrategyGovDbContext db, int submissionId, DateOnly today, CancellationToken ct)
+    {
+        var items = await db.Evidence.AsNoTracking()
+            .Where(e => e.SubmissionId == submissionId)
+            .Select(e => new { e.IndicatorId, e.ValidUntil })
+            .ToListAsync(ct);
+        return items.Where(e => e.ValidUntil is null || e.ValidUntil >= today)
+            .GroupBy(e => e.IndicatorId)
+            .ToDictionary(g => g.Key, g => g.Count());
+    }
+
+    private async Task<EvidenceItem> AddAsync(StrategyGovDbContext db, Actor actor, Data.Reporting.Evidence evidence, CancellationToken ct)
+    {
+        db.AuditAs(actor);
+        var now = clock.GetUtcNow().UtcDateTime;
+        evidence.UploadedAt = now;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await SubmissionWorkflow.TouchEditableAsync(db, evidence.SubmissionId, now, ct);
+        db.Evidence.Add(evidence);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return ToItem(evidence, actor.Name, platform.Value.Today(clock));
+    }
+
+    private static EvidenceItem ToItem(Data.Reporting.Evidence e, string uploadedBy, DateOnly today) =>
+        new(e.Id, e.IndicatorId, e.Kind, e.FileName, e.ContentType, e.SizeBytes, e.Url, e.ValidUntil, e.UploadedAt, uploadedBy,
+            e.ValidUntil is { } until && until < today);
+}
