@@ -30,6 +30,8 @@ public static class FeatureSetup
         builder.Services.AddSingleton<PdfRenderer>();
         builder.Services.AddScoped<ComponentHtmlRenderer>();
         builder.Services.AddScoped<ReportService>();
+        builder.Services.AddSingleton<ReportJobs>();
+        builder.Services.AddScoped<IGovernanceGapSource, NoGovernanceGaps>();
     }
 
     public static void AddStrategyGovUi(this IServiceCollection services)
