@@ -1,5 +1,7 @@
 using MudBlazor.Services;
 using StrategyGov.Web.Features.Account;
+using StrategyGov.Web.Features.Downloads;
+using StrategyGov.Web.Features.Excel;
 using StrategyGov.Web.Features.Periods;
 using StrategyGov.Web.Features.Review;
 using StrategyGov.Web.Features.Scores;
@@ -22,6 +24,8 @@ public static class FeatureSetup
         services.AddScoped<SubmissionService>();
         services.AddScoped<ReviewService>();
         services.AddScoped<ScoreService>();
+        services.AddExcel();
+        services.AddDownloads();
     }
 
     public static void AddStrategyGovReports(this WebApplicationBuilder builder)
