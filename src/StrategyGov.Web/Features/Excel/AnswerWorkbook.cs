@@ -6,7 +6,7 @@ using StrategyGov.Web.Reports;
 namespace StrategyGov.Web.Features.Excel;
 
 /// <summary>The layout of the answer import template, shared by the template and the import so they cannot drift apart.</summary>
-internal static class AnswerWorkbook
+public static class AnswerWorkbook
 {
     public const int Code = 1;
     public const int Indicator = 2;
