@@ -19,7 +19,9 @@ using StrategyGov.Web.Reports;
 // The reports' quality targets (DESIGN.md "Quality targets"), measured on the real app with the demo
 // data on a fresh SQLite file: prints figures, asserts nothing. See README "Performance / Reports".
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-await using var app = new StrategyGovAppFactory();
+// Outside a test runner WebApplicationFactory cannot find the web project by itself.
+var webProject = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/StrategyGov.Web"));
+await using var app = new StrategyGovAppFactory().With("contentRoot", webProject);
 var baseUrl = app.StartKestrel();
 var official = await app.ActorAsync(DemoUsers.Official);
 var admin = await app.ActorAsync(DemoUsers.Admin);

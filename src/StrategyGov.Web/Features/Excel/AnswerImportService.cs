@@ -53,40 +53,29 @@ public sealed class AnswerImportService(
             ExcelSheets.Text(sheet.Cell(row, AnswerWorkbook.Indicator), arabic ? item.TextAr : item.TextEn);
             ExcelSheets.Text(sheet.Cell(row, AnswerWorkbook.Expected), Expected(item, culture, T));
             var value = sheet.Cell(row, AnswerWorkbook.Value);
-            var validation = value.SetDataValidation();
-            switch (item.Type)
+            if (item.Type == MeasurementType.YesNo)
             {
-                case MeasurementType.YesNo:
-                    validation.List(yesNo, true);
-                    ExcelSheets.Text(value, item.Value is { } v ? T(v > 0 ? "Yes" : "No") : null);
-                    break;
-                case MeasurementType.Maturity:
-                    validation.List($"\"{string.Join(',', Enumerable.Range(0, item.MaturityLevels + 1))}\"", true);
-                    ExcelSheets.Number(value, item.Value);
-                    break;
-                case MeasurementType.Percentage:
-                    validation.Decimal.Between(0, 100);
-                    ExcelSheets.Number(value, item.Value);
-                    break;
-                default:
-                    validation.Decimal.EqualOrGreaterThan(0);
-                    ExcelSheets.Number(value, item.Value);
-                    break;
+                ExcelSheets.Text(value, item.Value is { } v ? T(v > 0 ? "Yes" : "No") : null);
+            }
+            else
+            {
+                ExcelSheets.Number(value, item.Value);
             }
 
-            sheet.Cell(row, AnswerWorkbook.NotApplicable).SetDataValidation().List(yesNo, true);
             ExcelSheets.Text(sheet.Cell(row, AnswerWorkbook.NotApplicable), item.NotApplicable ? T("Yes") : null);
             ExcelSheets.Text(sheet.Cell(row, AnswerWorkbook.Justification), item.Justification);
             ExcelSheets.Text(sheet.Cell(row, AnswerWorkbook.Comment), item.Comment);
-            foreach (var column in AnswerWorkbook.InputColumns)
-            {
-                sheet.Cell(row, column).Style.Protection.SetLocked(false);
-                sheet.Cell(row, column).Style.Fill.BackgroundColor = XLColor.FromHtml("#FFFBEA");
-            }
-
             row++;
         }
 
+        foreach (var column in AnswerWorkbook.InputColumns.Where(_ => row > 2))
+        {
+            var inputs = sheet.Range(2, column, row - 1, column).Style;
+            inputs.Protection.SetLocked(false);
+            inputs.Fill.BackgroundColor = XLColor.FromHtml("#FFFBEA");
+        }
+
+        Validate(sheet, tree.Items.ToList(), yesNo);
         sheet.Column(AnswerWorkbook.Indicator).Style.Alignment.WrapText = true;
         ExcelSheets.Widths(sheet, 10, 70, 26, 14, 12, 36, 36);
         sheet.Protect();
@@ -99,6 +88,50 @@ public sealed class AnswerImportService(
         return new ReportFile(ExcelSheets.Save(workbook),
             $"StrategyGov-{tree.Header.InstitutionCode}-{tree.Header.PeriodCode}-template-{culture.TwoLetterISOLanguageName}.xlsx",
             ExcelSheets.XlsxContentType);
+    }
+
+    // One data validation per run of rows of the same kind, not one per cell: Excel and ClosedXML slow
+    // down with thousands of validations.
+    private static void Validate(IXLWorksheet sheet, IReadOnlyList<AnswerItem> items, string yesNo)
+    {
+        var last = items.Count + 1;
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        sheet.Range(2, AnswerWorkbook.NotApplicable, last, AnswerWorkbook.NotApplicable).SetDataValidation().List(yesNo, true);
+        var start = 0;
+        for (var i = 1; i <= items.Count; i++)
+        {
+            if (i < items.Count && Kind(items[i]) == Kind(items[start]))
+            {
+                continue;
+            }
+
+            var validation = sheet.Range(start + 2, AnswerWorkbook.Value, i + 1, AnswerWorkbook.Value).SetDataValidation();
+            var item = items[start];
+            switch (item.Type)
+            {
+                case MeasurementType.YesNo:
+                    validation.List(yesNo, true);
+                    break;
+                case MeasurementType.Maturity:
+                    validation.List($"\"{string.Join(',', Enumerable.Range(0, item.MaturityLevels + 1))}\"", true);
+                    break;
+                case MeasurementType.Percentage:
+                    validation.Decimal.Between(0, 100);
+                    break;
+                default:
+                    validation.Decimal.EqualOrGreaterThan(0);
+                    break;
+            }
+
+            start = i;
+        }
+
+        static (MeasurementType, int) Kind(AnswerItem item) =>
+            (item.Type is MeasurementType.TargetLowerIsBetter ? MeasurementType.TargetHigherIsBetter : item.Type, item.Type == MeasurementType.Maturity ? item.MaturityLevels : 0);
     }
 
     /// <summary>
