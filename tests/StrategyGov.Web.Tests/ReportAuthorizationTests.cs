@@ -27,29 +27,22 @@ public sealed class ReportAuthorizationTests(StrategyGovAppFactory app) : IClass
         Assert.Equal(expected, status);
     }
 
-    [Theory]
-    [InlineData(DemoUsers.DirectorEast, "MOH", HttpStatusCode.NotFound)]
-    [InlineData(DemoUsers.ContributorMoh, "AMN-EAST", HttpStatusCode.NotFound)]
-    [InlineData(DemoUsers.DirectorEast, "AMN-EAST", HttpStatusCode.OK)]
-    [InlineData(DemoUsers.Admin, "AMN-EAST", HttpStatusCode.OK)]
-    public async Task InstitutionPdf_PerRoleAndInstitution(string email, string institution, HttpStatusCode expected)
-    {
-        var url = $"/reports/institutions/{await app.InstitutionIdAsync(institution)}/periods/{await app.PeriodIdAsync(SeededData.PublishedPeriod)}/report.pdf?lang=ar";
-
-        var status = await StatusAsync(email, url);
-
-        Assert.Equal(expected, status);
-    }
+    private const string InstitutionPdf = "/reports/institutions/{0}/periods/{1}/report.pdf?lang=ar";
+    private const string ImportTemplate = "/excel/institutions/{0}/periods/{1}/template.xlsx?lang=ar";
 
     [Theory]
-    [InlineData(DemoUsers.DirectorEast, "MOH", HttpStatusCode.NotFound)]
-    [InlineData(DemoUsers.ContributorMoh, "AMN-EAST", HttpStatusCode.NotFound)]
-    [InlineData(DemoUsers.Official, "MOH", HttpStatusCode.Forbidden)]
-    [InlineData(DemoUsers.ContributorMoh, "MOH", HttpStatusCode.OK)]
-    [InlineData(DemoUsers.Reviewer, "MOH", HttpStatusCode.OK)]
-    public async Task ImportTemplate_PerRoleAndInstitution(string email, string institution, HttpStatusCode expected)
+    [InlineData(InstitutionPdf, SeededData.PublishedPeriod, DemoUsers.DirectorEast, "MOH", HttpStatusCode.NotFound)]
+    [InlineData(InstitutionPdf, SeededData.PublishedPeriod, DemoUsers.ContributorMoh, "AMN-EAST", HttpStatusCode.NotFound)]
+    [InlineData(InstitutionPdf, SeededData.PublishedPeriod, DemoUsers.DirectorEast, "AMN-EAST", HttpStatusCode.OK)]
+    [InlineData(InstitutionPdf, SeededData.PublishedPeriod, DemoUsers.Admin, "AMN-EAST", HttpStatusCode.OK)]
+    [InlineData(ImportTemplate, SeededData.OpenPeriod, DemoUsers.DirectorEast, "MOH", HttpStatusCode.NotFound)]
+    [InlineData(ImportTemplate, SeededData.OpenPeriod, DemoUsers.ContributorMoh, "AMN-EAST", HttpStatusCode.NotFound)]
+    [InlineData(ImportTemplate, SeededData.OpenPeriod, DemoUsers.Official, "MOH", HttpStatusCode.Forbidden)]
+    [InlineData(ImportTemplate, SeededData.OpenPeriod, DemoUsers.ContributorMoh, "MOH", HttpStatusCode.OK)]
+    [InlineData(ImportTemplate, SeededData.OpenPeriod, DemoUsers.Reviewer, "MOH", HttpStatusCode.OK)]
+    public async Task InstitutionUrl_PerRoleAndInstitution(string pattern, string period, string email, string institution, HttpStatusCode expected)
     {
-        var url = $"/excel/institutions/{await app.InstitutionIdAsync(institution)}/periods/{await app.PeriodIdAsync(SeededData.OpenPeriod)}/template.xlsx?lang=ar";
+        var url = string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, await app.InstitutionIdAsync(institution), await app.PeriodIdAsync(period));
 
         var status = await StatusAsync(email, url);
 

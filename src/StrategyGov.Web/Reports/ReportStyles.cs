@@ -33,6 +33,8 @@ public static class ReportStyles
         th { background: #e8eef2; color: #0b4f6c; text-align: start; padding: 4pt 5pt; border-bottom: 1px solid #b8c4cc; }
         td { padding: 3pt 5pt; border-bottom: 1px solid #e4e8eb; vertical-align: top; }
         td.num, th.num { text-align: center; font-family: 'Noto Sans', sans-serif; white-space: nowrap; }
+        th.num { white-space: normal; }
+        table.indicators td:nth-child(2) { width: 36%; }
         tr.group td { background: #f4f1e8; font-weight: bold; color: #5b4a1f; }
         .muted { color: #7b8794; }
         .gap-pos { color: #b3261e; }
