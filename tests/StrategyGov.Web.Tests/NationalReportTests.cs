@@ -25,7 +25,7 @@ public sealed class NationalReportTests(StrategyGovAppFactory app, ITestOutputHe
         Assert.Contains("التقرير الوطني لقياس الالتزام", text, StringComparison.Ordinal);
         Assert.Contains("وزارة الصحة", text, StringComparison.Ordinal);
         Assert.Contains("ترتيب الجهات", text, StringComparison.Ordinal);
-        Assert.Matches(StandaloneNumber(ScoreFormat.Score(model.Scores.Board.National.Verified)), text);
+        Assert.Matches(PdfTools.StandaloneNumber(ScoreFormat.Score(model.Scores.Board.National.Verified)), text);
         Assert.InRange(pages, 3, 12);
         Assert.Matches(new Regex($@"صفحة\s*{pages}\s*من\s*{pages}(?!\d)"), text);
     }
@@ -45,8 +45,8 @@ public sealed class NationalReportTests(StrategyGovAppFactory app, ITestOutputHe
         Assert.Contains(leader.Institution.NameEn, text, StringComparison.Ordinal);
         Assert.Contains(ScoreFormat.Score(leader.Entry.Result.Verified), text, StringComparison.Ordinal);
         Assert.DoesNotContain("وزارة الصحة", text, StringComparison.Ordinal);
-        Assert.Matches(StandaloneNumber(ScoreFormat.Score(model.Scores.Board.National.Verified)), text);
-        Assert.Matches(StandaloneNumber(Bidi.Strip(ScoreFormat.Signed(model.IndexTrend))), text);
+        Assert.Matches(PdfTools.StandaloneNumber(ScoreFormat.Score(model.Scores.Board.National.Verified)), text);
+        Assert.Matches(PdfTools.StandaloneNumber(Bidi.Strip(ScoreFormat.Signed(model.IndexTrend))), text);
         Assert.InRange(pages, 3, 12);
         Assert.Matches(new Regex($@"Page\s+1\s+of\s+{pages}(?!\d)"), text);
     }
@@ -79,6 +79,4 @@ public sealed class NationalReportTests(StrategyGovAppFactory app, ITestOutputHe
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         return await response.Content.ReadAsByteArrayAsync();
     }
-
-    private static Regex StandaloneNumber(string number) => new($@"(?m)^\s*{Regex.Escape(number)}\s*$");
 }
