@@ -71,6 +71,18 @@ var rawTimes = await TimeAsync(6, 1, async () =>
 Report("National PDF (ar), 300 institutions: Chromium raw print of the same HTML", rawTimes, "");
 Console.WriteLine($"  pipeline ÷ raw Chromium (median): {Median(nationalTimes) / Median(rawTimes):0.00}× (target ≤ 1.25×)");
 
+var (institutionHtml, _, _) = await reports.InstitutionHtmlAsync(official, mohId, periodId, "ar", CancellationToken.None);
+var institutionRaw = await TimeAsync(12, 2, async () =>
+{
+    var page = await browser.NewPageAsync();
+    await page.SetContentAsync(institutionHtml, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
+    var bytes = await page.PdfAsync(PdfRenderer.PrintOptions(setup));
+    await page.CloseAsync();
+    return bytes;
+});
+Report("Institution PDF (ar): Chromium raw print of the same HTML", institutionRaw, "");
+Console.WriteLine($"  pipeline ÷ raw Chromium (median): {Median(institutionTimes) / Median(institutionRaw):0.00}×");
+
 // 3. 50 concurrent PDF requests against the running app (institution reports of every institution, both languages).
 var cookies = new CookieContainer();
 using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };

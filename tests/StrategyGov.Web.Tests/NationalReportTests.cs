@@ -64,6 +64,18 @@ public sealed class NationalReportTests(StrategyGovAppFactory app, ITestOutputHe
         Assert.Equal(model.Scores.Board.National.Verified - model.Previous.Board.National.Verified, model.IndexTrend);
     }
 
+    [Fact]
+    public async Task NationalHtml_HeatMapCells_AreColouredByTheirBand()
+    {
+        var model = await ModelAsync();
+        var leader = model.Rows[0].Entry;
+
+        var html = await app.Service<ReportService>().NationalHtmlAsync(model, ReportService.CultureOf("en"));
+
+        var overall = $"style=\"background:{ScoreFormat.BandColor(leader.Band!.Code)};color:#ffffff;font-weight:bold\">{ScoreFormat.Score(leader.Result.Verified)}</td>";
+        Assert.Contains(overall, html, StringComparison.Ordinal);
+    }
+
     private async Task<NationalReportModel> ModelAsync() =>
         await app.Service<ReportService>().NationalModelAsync(
             await app.ActorAsync(DemoUsers.Official), await app.PeriodIdAsync(SeededData.OpenPeriod), CancellationToken.None);
