@@ -22,6 +22,9 @@ public static partial class PdfTools
             : throw new InvalidOperationException($"pdfinfo printed no page count:\n{info}");
     }
 
+    /// <summary>A number on a line of its own in pdftotext's output (a score card's figure, a table cell).</summary>
+    public static Regex StandaloneNumber(string number) => new($@"(?m)^\s*{Regex.Escape(number)}\s*$");
+
     private static async Task<string> WithFileAsync(byte[] pdf, Func<string, Task<string>> read)
     {
         var file = Path.Combine(Path.GetTempPath(), $"strategygov-{Guid.NewGuid():N}.pdf");

@@ -27,7 +27,7 @@ public sealed class PdfReportTests(StrategyGovAppFactory app, ITestOutputHelper 
         var pages = await PdfTools.PageCountAsync(pdf);
         output.WriteLine(text);
         Assert.Contains("وزارة الصحة", text, StringComparison.Ordinal);
-        Assert.Matches(StandaloneNumber(printedScore), text);
+        Assert.Matches(PdfTools.StandaloneNumber(printedScore), text);
         Assert.True(pages >= 2, $"The report has {pages} page(s).");
         // pdftotext places the numbers of the right-to-left footer by position: "صفحة  1من 9".
         Assert.Matches(new Regex($@"صفحة\s*1\s*من\s*{pages}(?!\d)"), text);
@@ -46,7 +46,7 @@ public sealed class PdfReportTests(StrategyGovAppFactory app, ITestOutputHelper 
         output.WriteLine(text);
         Assert.Contains("Ministry of Health", text, StringComparison.Ordinal);
         Assert.DoesNotContain("وزارة الصحة", text, StringComparison.Ordinal);
-        Assert.Matches(StandaloneNumber(printedScore), text);
+        Assert.Matches(PdfTools.StandaloneNumber(printedScore), text);
         Assert.True(pages >= 2, $"The report has {pages} page(s).");
         Assert.Matches(new Regex($@"Page\s+1\s+of\s+{pages}(?!\d)"), text);
         Assert.Matches(new Regex($@"Page\s+{pages}\s+of\s+{pages}(?!\d)"), text);
@@ -89,9 +89,6 @@ public sealed class PdfReportTests(StrategyGovAppFactory app, ITestOutputHelper 
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         return await response.Content.ReadAsByteArrayAsync();
     }
-
-    // A number in a cell of its own (the score cards print each figure alone on its line).
-    private static Regex StandaloneNumber(string number) => new($@"(?m)^\s*{Regex.Escape(number)}\s*$");
 
     // The overall verified score as the report prints it (one decimal, half away from zero).
     private async Task<string> MohVerifiedScoreAsync()

@@ -3,7 +3,9 @@ using StrategyGov.Web.Features.Account;
 using StrategyGov.Web.Features.Audit;
 using StrategyGov.Web.Features.Calendar;
 using StrategyGov.Web.Features.Crisis;
+using StrategyGov.Web.Features.Downloads;
 using StrategyGov.Web.Features.Evidence;
+using StrategyGov.Web.Features.Excel;
 using StrategyGov.Web.Features.Framework;
 using StrategyGov.Web.Features.Institutions;
 using StrategyGov.Web.Features.Notifications;
@@ -42,6 +44,8 @@ public static class FeatureSetup
         services.AddRolesFeature();
         services.AddRaciFeature();
         services.AddCrisisFeature();
+        services.AddExcel();
+        services.AddDownloads();
     }
 
     public static void AddStrategyGovReports(this WebApplicationBuilder builder)
@@ -50,6 +54,8 @@ public static class FeatureSetup
         builder.Services.AddSingleton<PdfRenderer>();
         builder.Services.AddScoped<ComponentHtmlRenderer>();
         builder.Services.AddScoped<ReportService>();
+        builder.Services.AddSingleton<ReportJobs>();
+        builder.Services.AddScoped<IGovernanceGapSource, ReportGovernanceGaps>();
     }
 
     public static void AddStrategyGovUi(this IServiceCollection services)

@@ -2,6 +2,7 @@ using StrategyGov.Web.Features.Account;
 using StrategyGov.Web.Features.Calendar;
 using StrategyGov.Web.Features.Crisis;
 using StrategyGov.Web.Features.Evidence;
+using StrategyGov.Web.Features.Excel;
 using StrategyGov.Web.Features.Framework;
 using StrategyGov.Web.Features.Institutions;
 using StrategyGov.Web.Features.Periods;
@@ -60,5 +61,6 @@ public static class PipelineSetup
         app.MapCrisisEndpoints();
         app.MapPeriodEndpoints();
         app.MapEvidenceEndpoints();
+        app.MapExcelEndpoints();
     }
 }

@@ -85,21 +85,24 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRendere
         try
         {
             await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
-            return await page.PdfAsync(new PagePdfOptions
-            {
-                Format = "A4",
-                PrintBackground = true,
-                DisplayHeaderFooter = true,
-                HeaderTemplate = "<span></span>",
-                FooterTemplate = Footer(setup),
-                Margin = new Margin { Top = "14mm", Bottom = "18mm", Left = "12mm", Right = "12mm" },
-            });
+            return await page.PdfAsync(PrintOptions(setup));
         }
         finally
         {
             await page.CloseAsync();
         }
     }
+
+    /// <summary>The print settings of every report (public so the benchmark prints raw Chromium the same way).</summary>
+    public static PagePdfOptions PrintOptions(PdfPageSetup setup) => new()
+    {
+        Format = "A4",
+        PrintBackground = true,
+        DisplayHeaderFooter = true,
+        HeaderTemplate = "<span></span>",
+        FooterTemplate = Footer(setup),
+        Margin = new Margin { Top = "14mm", Bottom = "18mm", Left = "12mm", Right = "12mm" },
+    };
 
     // Chromium fills the pageNumber/totalPages spans; the template must size its own font.
     private static string Footer(PdfPageSetup setup)

@@ -4,7 +4,7 @@ namespace StrategyGov.Web.Reports;
 
 public static class ReportEndpoints
 {
-    /// <summary>PDF downloads; the service decides who may read which institution (404 for the others).</summary>
+    /// <summary>PDF downloads; the services decide who may read what (404 for other institutions, 403 for other roles).</summary>
     public static void MapReportEndpoints(this IEndpointRouteBuilder app)
     {
         var reports = app.MapGroup("/reports").RequireAuthorization();
@@ -13,7 +13,21 @@ public static class ReportEndpoints
             int institutionId, int periodId, string? lang, HttpContext context, ReportService service) =>
         {
             var file = await service.InstitutionPdfAsync(Actor.From(context.User), institutionId, periodId, lang ?? "ar", context.RequestAborted);
-            return Results.File(file.Content, "application/pdf", file.FileName);
+            return Results.File(file.Content, file.ContentType, file.FileName);
+        });
+
+        reports.MapGet("/periods/{periodId:int}/national.pdf", async (
+            int periodId, string? lang, HttpContext context, ReportService service) =>
+        {
+            var file = await service.NationalPdfAsync(Actor.From(context.User), periodId, lang ?? "ar", null, context.RequestAborted);
+            return Results.File(file.Content, file.ContentType, file.FileName);
+        });
+
+        // A report produced in the background (with progress on the page), for the user who started it.
+        reports.MapGet("/jobs/{jobId:guid}", (Guid jobId, HttpContext context, ReportJobs jobs) =>
+        {
+            var file = jobs.Download(Actor.From(context.User), jobId);
+            return Results.File(file.Content, file.ContentType, file.FileName);
         });
     }
 }

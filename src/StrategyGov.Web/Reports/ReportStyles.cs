@@ -12,7 +12,7 @@ public static class ReportStyles
         h1, h2, h3, .kufi { font-family: 'Noto Kufi Arabic', 'Noto Sans Arabic', 'Noto Sans', sans-serif; }
         html[lang=en] h1, html[lang=en] h2, html[lang=en] h3 { font-family: 'Noto Sans', sans-serif; }
         h1 { font-size: 19pt; margin: 0 0 4pt; color: #0b4f6c; }
-        h2 { font-size: 13pt; margin: 16pt 0 6pt; color: #0b4f6c; border-bottom: 2px solid #c8a14a; padding-bottom: 3pt; }
+        h2 { break-after: avoid; font-size: 13pt; margin: 16pt 0 6pt; color: #0b4f6c; border-bottom: 2px solid #c8a14a; padding-bottom: 3pt; }
         h3 { font-size: 11pt; margin: 10pt 0 4pt; color: #0b4f6c; }
         .cover { background: #0b4f6c; color: #fff; padding: 16pt 18pt; border-radius: 6pt; }
         .cover h1 { color: #fff; }
@@ -26,19 +26,27 @@ public static class ReportStyles
         .card .label { font-size: 8.5pt; color: #52606d; }
         .card .value { font-size: 17pt; font-weight: bold; font-family: 'Noto Sans', sans-serif; }
         .card .note { font-size: 8pt; color: #52606d; }
-        .band { display: inline-block; color: #fff; border-radius: 10pt; padding: 1pt 8pt; font-size: 9pt; font-weight: bold; }
+        .band { white-space: nowrap; display: inline-block; color: #fff; border-radius: 10pt; padding: 1pt 8pt; font-size: 9pt; font-weight: bold; }
         table { width: 100%; border-collapse: collapse; font-size: 9pt; }
         thead { display: table-header-group; }
         tr { page-break-inside: avoid; }
         th { background: #e8eef2; color: #0b4f6c; text-align: start; padding: 4pt 5pt; border-bottom: 1px solid #b8c4cc; }
         td { padding: 3pt 5pt; border-bottom: 1px solid #e4e8eb; vertical-align: top; }
         td.num, th.num { text-align: center; font-family: 'Noto Sans', sans-serif; white-space: nowrap; }
+        th.num { white-space: normal; }
+        table.indicators td:nth-child(2) { width: 36%; }
         tr.group td { background: #f4f1e8; font-weight: bold; color: #5b4a1f; }
         .muted { color: #7b8794; }
         .gap-pos { color: #b3261e; }
         .chart { margin: 6pt 0 4pt; }
         .note-box { border: 1px solid #d6dde3; background: #f8fafb; border-radius: 6pt; padding: 6pt 10pt; font-size: 9pt; }
         .legend span { display: inline-block; margin-inline-end: 14pt; font-size: 8.5pt; }
+        .page-break { page-break-before: always; }
+        table.heat td.heat-cell { text-align: center; border: 1px solid #fff; padding: 2pt 3pt; font-size: 8.5pt; }
+        table.heat td { padding: 2pt 4pt; font-size: 8.5pt; }
+        table.ranking td { padding: 2pt 4pt; font-size: 8.5pt; }
+        table.ranking td.nowrap { white-space: nowrap; }
+        table.ranking .band { font-size: 7.5pt; padding: 0 6pt; }
         .legend i { display: inline-block; width: 10pt; height: 8pt; margin-inline-end: 4pt; vertical-align: middle; }
         """;
 }

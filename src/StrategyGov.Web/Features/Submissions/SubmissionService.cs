@@ -102,25 +102,9 @@ public sealed class SubmissionService(IDbContextFactory<StrategyGovDbContext> db
         {
             // Compare against what the editor saw, not what we just read.
             db.Entry(answer).Property(a => a.Version).OriginalValue = change.ExpectedVersion;
-
-            // A decision verifies the value it was made on. A value changed after it (a returned
-            // submission) is unverified again: the reviewer decides anew, and until then the score is
-            // provisional. The reviewer's comment stays so the institution still sees why.
-            if (answer.Decision is not null && (answer.Value != value || answer.NotApplicable != change.NotApplicable))
-            {
-                answer.Decision = null;
-                answer.VerifiedValue = null;
-                answer.ReviewedById = null;
-                answer.ReviewedAt = null;
-            }
         }
 
-        answer.Value = value;
-        answer.NotApplicable = change.NotApplicable;
-        answer.Justification = change.NotApplicable ? change.Justification?.Trim() : null;
-        answer.Comment = string.IsNullOrWhiteSpace(change.Comment) ? null : change.Comment.Trim();
-        answer.UpdatedAt = now;
-        answer.UpdatedById = actor.UserId;
+        AnswerUpdate.Apply(answer, value, change.NotApplicable, change.Justification, change.Comment, now, actor.UserId);
         answer.Version = change.ExpectedVersion + 1;
 
         try

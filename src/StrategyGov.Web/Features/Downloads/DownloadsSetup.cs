@@ -1,0 +1,6 @@
+namespace StrategyGov.Web.Features.Downloads;
+
+public static class DownloadsSetup
+{
+    public static void AddDownloads(this IServiceCollection services) => services.AddScoped<DownloadsService>();
+}

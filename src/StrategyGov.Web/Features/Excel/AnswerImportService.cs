@@ -1,0 +1,396 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using StrategyGov.Data;
+using StrategyGov.Data.Reporting;
+using StrategyGov.Scoring;
+using StrategyGov.Web.Features.Submissions;
+using StrategyGov.Web.Localization;
+using StrategyGov.Web.Reports;
+using StrategyGov.Web.Security;
+
+namespace StrategyGov.Web.Features.Excel;
+
+/// <summary>One problem in an uploaded workbook; <see cref="Row"/> is the Excel row number (0 for the whole file).</summary>
+public sealed record ImportError(string Sheet, int Row, string Column, string Reason);
+
+/// <summary>What an import did: every answer written, or nothing and every error.</summary>
+public sealed record ImportResult(int Imported, IReadOnlyList<ImportError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>
+/// The offline way to self-report: a template per institution and period with its applicable indicators
+/// (input cells validated by type, other columns protected), and an all-or-nothing upload into the
+/// institution's draft. Values pass the same <see cref="AnswerRules"/> as the on-screen editor.
+/// Only the institution's own directors and contributors, and the center, may use it.
+/// </summary>
+public sealed class AnswerImportService(
+    IDbContextFactory<StrategyGovDbContext> dbFactory,
+    IStringLocalizer<SharedResource> localizer,
+    TimeProvider clock)
+{
+    /// <summary>Uploads larger than this are refused before they are opened.</summary>
+    public const long MaxFileBytes = 10 * 1024 * 1024;
+
+    public async Task<ReportFile> TemplateAsync(Actor actor, int institutionId, int periodId, string language, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var tree = await LoadAuthorisedAsync(db, actor, institutionId, periodId, ct);
+        var culture = ReportService.CultureOf(language);
+        var arabic = Bilingual.IsArabic(culture);
+        string T(string key) => localizer.WithCulture(culture, key);
+
+        using var workbook = new XLWorkbook();
+        var sheet = ExcelSheets.Add(workbook, AnswerWorkbook.SheetName(localizer, culture), arabic, AnswerWorkbook.Headers(localizer, culture));
+        var yesNo = $"\"{T("Yes")},{T("No")}\"";
+        var row = 2;
+        foreach (var item in tree.Items)
+        {
+            ExcelSheets.Text(sheet.Cell(row, AnswerWorkbook.Code), item.Code);
+            ExcelSheets.Text(sheet.Cell(row, AnswerWorkbook.Indicator), arabic ? item.TextAr : item.TextEn);
+            ExcelSheets.Text(sheet.Cell(row, AnswerWorkbook.Expected), Expected(item, culture, T));
+            var value = sheet.Cell(row, AnswerWorkbook.Value);
+            if (item.Type == MeasurementType.YesNo)
+            {
+                ExcelSheets.Text(value, item.Value is { } v ? T(v > 0 ? "Yes" : "No") : null);
+            }
+            else
+            {
+                ExcelSheets.Number(value, item.Value);
+            }
+
+            ExcelSheets.Text(sheet.Cell(row, AnswerWorkbook.NotApplicable), item.NotApplicable ? T("Yes") : null);
+            ExcelSheets.Text(sheet.Cell(row, AnswerWorkbook.Justification), item.Justification);
+            ExcelSheets.Text(sheet.Cell(row, AnswerWorkbook.Comment), item.Comment);
+            row++;
+        }
+
+        foreach (var column in AnswerWorkbook.InputColumns.Where(_ => row > 2))
+        {
+            var inputs = sheet.Range(2, column, row - 1, column).Style;
+            inputs.Protection.SetLocked(false);
+            inputs.Fill.BackgroundColor = XLColor.FromHtml("#FFFBEA");
+        }
+
+        Validate(sheet, tree.Items.ToList(), yesNo);
+        sheet.Column(AnswerWorkbook.Indicator).Style.Alignment.WrapText = true;
+        ExcelSheets.Widths(sheet, 10, 70, 26, 14, 12, 36, 36);
+        sheet.Protect();
+
+        var meta = workbook.Worksheets.Add(AnswerWorkbook.MetaSheet);
+        meta.Cell(1, 1).Value = tree.Header.InstitutionCode;
+        meta.Cell(1, 2).Value = tree.Header.PeriodCode;
+        meta.Visibility = XLWorksheetVisibility.VeryHidden;
+
+        return new ReportFile(ExcelSheets.Save(workbook),
+            $"StrategyGov-{tree.Header.InstitutionCode}-{tree.Header.PeriodCode}-template-{culture.TwoLetterISOLanguageName}.xlsx",
+            ExcelSheets.XlsxContentType);
+    }
+
+    // One data validation per run of rows of the same kind, not one per cell: Excel and ClosedXML slow
+    // down with thousands of validations.
+    private static void Validate(IXLWorksheet sheet, IReadOnlyList<AnswerItem> items, string yesNo)
+    {
+        var last = items.Count + 1;
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        sheet.Range(2, AnswerWorkbook.NotApplicable, last, AnswerWorkbook.NotApplicable).SetDataValidation().List(yesNo, true);
+        var start = 0;
+        for (var i = 1; i <= items.Count; i++)
+        {
+            if (i < items.Count && Kind(items[i]) == Kind(items[start]))
+            {
+                continue;
+            }
+
+            var validation = sheet.Range(start + 2, AnswerWorkbook.Value, i + 1, AnswerWorkbook.Value).SetDataValidation();
+            var item = items[start];
+            switch (item.Type)
+            {
+                case MeasurementType.YesNo:
+                    validation.List(yesNo, true);
+                    break;
+                case MeasurementType.Maturity:
+                    validation.List($"\"{string.Join(',', Enumerable.Range(0, item.MaturityLevels + 1))}\"", true);
+                    break;
+                case MeasurementType.Percentage:
+                    validation.Decimal.Between(0, 100);
+                    break;
+                default:
+                    validation.Decimal.EqualOrGreaterThan(0);
+                    break;
+            }
+
+            start = i;
+        }
+
+        static (MeasurementType, int) Kind(AnswerItem item) =>
+            (item.Type is MeasurementType.TargetLowerIsBetter ? MeasurementType.TargetHigherIsBetter : item.Type, item.Type == MeasurementType.Maturity ? item.MaturityLevels : 0);
+    }
+
+    /// <summary>
+    /// Validates every row of the uploaded workbook; with any error nothing is written and every error is
+    /// returned (sheet, row, column, reason in the reader's language). Otherwise all answers are written
+    /// in one transaction. Locked submissions and closed periods are refused.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(Actor actor, int institutionId, int periodId, Stream upload, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var tree = await LoadAuthorisedAsync(db, actor, institutionId, periodId, ct);
+        var submission = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == tree.Header.Id, ct);
+        var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == periodId, ct);
+        SubmissionWorkflow.EnsureEditable(submission, period);
+
+        var (changes, errors) = await ReadAsync(upload, tree, ct);
+        if (errors.Count > 0)
+        {
+            return new ImportResult(0, errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var stillEditable = await db.Submissions
+            .Where(s => s.Id == submission.Id && (s.Status == SubmissionStatus.Draft || s.Status == SubmissionStatus.Returned))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastActivityAt, now), ct);
+        if (stillEditable == 0)
+        {
+            throw new RuleViolationException("Submission_Locked");
+        }
+
+        var stored = await db.Answers.Where(a => a.SubmissionId == submission.Id).ToDictionaryAsync(a => a.IndicatorId, ct);
+        foreach (var change in changes)
+        {
+            if (!stored.TryGetValue(change.IndicatorId, out var answer))
+            {
+                answer = new Answer { SubmissionId = submission.Id, IndicatorId = change.IndicatorId };
+                db.Answers.Add(answer);
+            }
+
+            AnswerUpdate.Apply(answer, change.Value, change.NotApplicable, change.Justification, change.Comment, now, actor.UserId);
+            answer.Version++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new ImportResult(changes.Count, []);
+    }
+
+    private sealed record ImportedAnswer(int IndicatorId, decimal? Value, bool NotApplicable, string? Justification, string? Comment);
+
+    private async Task<SubmissionTree> LoadAuthorisedAsync(StrategyGovDbContext db, Actor actor, int institutionId, int periodId, CancellationToken ct)
+    {
+        actor.EnsureCanRead(institutionId);
+        if (!actor.CanDraft(institutionId) && !actor.IsCenter)
+        {
+            throw new AccessDeniedException();
+        }
+
+        var submissionId = await db.Submissions.Where(s => s.InstitutionId == institutionId && s.PeriodId == periodId)
+            .Select(s => (int?)s.Id).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        return await SubmissionTree.LoadAsync(db, submissionId, ct) ?? throw new NotFoundException();
+    }
+
+    private async Task<(List<ImportedAnswer> Changes, List<ImportError> Errors)> ReadAsync(Stream upload, SubmissionTree tree, CancellationToken ct)
+    {
+        var errors = new List<ImportError>();
+        var changes = new List<ImportedAnswer>();
+        using var buffer = new MemoryStream();
+        await upload.CopyToAsync(buffer, ct);
+        if (buffer.Length == 0)
+        {
+            return (changes, [FileError("Import_Empty")]);
+        }
+
+        if (buffer.Length > MaxFileBytes)
+        {
+            return (changes, [FileError("Import_TooLarge")]);
+        }
+
+        buffer.Position = 0;
+        XLWorkbook workbook;
+        try
+        {
+            workbook = new XLWorkbook(buffer);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // ClosedXML throws a variety of exceptions for files that are not workbooks (zip, XML, format).
+            return (changes, [FileError("Import_NotExcel")]);
+        }
+
+        using (workbook)
+        {
+            var sheet = AnswerWorkbook.Cultures
+                .Select(c => workbook.Worksheets.FirstOrDefault(w => w.Name == AnswerWorkbook.SheetName(localizer, c)))
+                .FirstOrDefault(w => w is not null);
+            if (sheet is null)
+            {
+                return (changes, [FileError("Import_WrongSheet", AnswerWorkbook.SheetName(localizer, CultureInfo.CurrentUICulture))]);
+            }
+
+            if (workbook.Worksheets.FirstOrDefault(w => w.Name == AnswerWorkbook.MetaSheet) is { } meta
+                && (meta.Cell(1, 1).GetString() != tree.Header.InstitutionCode || meta.Cell(1, 2).GetString() != tree.Header.PeriodCode))
+            {
+                return (changes, [FileError("Import_OtherSubmission", meta.Cell(1, 1).GetString(), meta.Cell(1, 2).GetString())]);
+            }
+
+            var headers = Enumerable.Range(1, AnswerWorkbook.HeaderKeys.Length).Select(c => sheet.Cell(1, c).GetString().Trim()).ToArray();
+            if (!AnswerWorkbook.Cultures.Any(c => AnswerWorkbook.Headers(localizer, c).SequenceEqual(headers)))
+            {
+                return (changes, [new ImportError(sheet.Name, 1, "", Text("Import_WrongColumns", string.Join(" | ", AnswerWorkbook.Headers(localizer, CultureInfo.CurrentUICulture))))]);
+            }
+
+            var rows = new RowReader(sheet, tree, this, localizer, errors);
+            var last = sheet.LastRowUsed()?.RowNumber() ?? 1;
+            for (var row = 2; row <= last; row++)
+            {
+                if (rows.Read(row) is { } change)
+                {
+                    changes.Add(change);
+                }
+            }
+        }
+
+        return (changes, errors);
+    }
+
+    private ImportError FileError(string key, params object[] arguments) => new("", 0, "", Text(key, arguments));
+
+    private string Text(string key, params object[] arguments) => localizer[key, arguments];
+
+    /// <summary>Reads and validates one row at a time, collecting every error rather than stopping at the first.</summary>
+    private sealed class RowReader(IXLWorksheet sheet, SubmissionTree tree, AnswerImportService service, IStringLocalizer localizer, List<ImportError> errors)
+    {
+        private readonly Dictionary<string, AnswerItem> _items = tree.Items.ToDictionary(i => i.Code, StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, int> _seen = new(StringComparer.OrdinalIgnoreCase);
+        private readonly string[] _yes = AnswerWorkbook.Cultures.Select(c => localizer.WithCulture(c, "Yes")).ToArray();
+        private readonly string[] _no = AnswerWorkbook.Cultures.Select(c => localizer.WithCulture(c, "No")).ToArray();
+
+        public ImportedAnswer? Read(int row)
+        {
+            var cells = Enumerable.Range(1, AnswerWorkbook.HeaderKeys.Length).Select(c => sheet.Cell(row, c)).ToArray();
+            if (cells.All(c => c.IsEmpty()))
+            {
+                return null;
+            }
+
+            var before = errors.Count;
+            foreach (var column in AnswerWorkbook.InputColumns.Where(c => cells[c - 1].HasFormula))
+            {
+                Error(row, column, "Import_Formula");
+            }
+
+            var code = cells[AnswerWorkbook.Code - 1].GetString().Trim();
+            if (!_items.TryGetValue(code, out var item))
+            {
+                Error(row, AnswerWorkbook.Code, "Import_UnknownIndicator", code);
+                return null;
+            }
+
+            if (_seen.TryGetValue(code, out var firstRow))
+            {
+                Error(row, AnswerWorkbook.Code, "Import_DuplicateIndicator", code, firstRow);
+                return null;
+            }
+
+            _seen[code] = row;
+            if (errors.Count > before)
+            {
+                return null;
+            }
+
+            var notApplicable = YesNo(cells[AnswerWorkbook.NotApplicable - 1], row, AnswerWorkbook.NotApplicable) ?? false;
+            var justification = cells[AnswerWorkbook.Justification - 1].GetString();
+            var comment = cells[AnswerWorkbook.Comment - 1].GetString();
+            var valueCell = cells[AnswerWorkbook.Value - 1];
+            decimal? value = null;
+            if (!valueCell.IsEmpty() && !notApplicable)
+            {
+                value = item.Type == MeasurementType.YesNo ? YesNo(valueCell, row, AnswerWorkbook.Value) is { } yes ? (yes ? 1m : 0m) : null : Number(valueCell, row);
+                if (value is { } v && AnswerRules.ValidateValue(item.Type, item.MaturityLevels, v) is { } problem)
+                {
+                    Error(row, AnswerWorkbook.Value, problem);
+                }
+            }
+
+            if (notApplicable && string.IsNullOrWhiteSpace(justification))
+            {
+                Error(row, AnswerWorkbook.Justification, "Validation_JustificationRequired");
+            }
+
+            // A row with nothing to report leaves the indicator as it is.
+            if (errors.Count > before || (value is null && !notApplicable && string.IsNullOrWhiteSpace(comment)))
+            {
+                return null;
+            }
+
+            return new ImportedAnswer(item.IndicatorId, value, notApplicable, justification, comment);
+        }
+
+        private bool? YesNo(IXLCell cell, int row, int column)
+        {
+            if (cell.IsEmpty())
+            {
+                return null;
+            }
+
+            if (cell.DataType == XLDataType.Boolean)
+            {
+                return cell.GetBoolean();
+            }
+
+            if (cell.DataType == XLDataType.Number && cell.GetDouble() is 0 or 1)
+            {
+                return cell.GetDouble() == 1;
+            }
+
+            var text = cell.GetString().Trim();
+            if (_yes.Contains(text, StringComparer.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            if (_no.Contains(text, StringComparer.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            Error(row, column, "Import_NotYesNo", text);
+            return null;
+        }
+
+        private decimal? Number(IXLCell cell, int row)
+        {
+            if (cell.DataType == XLDataType.Number)
+            {
+                return (decimal)cell.GetDouble();
+            }
+
+            var text = cell.GetString().Trim();
+            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+            {
+                return parsed;
+            }
+
+            Error(row, AnswerWorkbook.Value, "Import_NotNumber", text);
+            return null;
+        }
+
+        private void Error(int row, int column, string key, params object[] arguments) =>
+            errors.Add(new ImportError(sheet.Name, row, $"{AnswerWorkbook.ColumnName(column)} ({sheet.Cell(1, column).GetString()})", service.Text(key, arguments)));
+    }
+
+    private static string Expected(AnswerItem item, CultureInfo culture, Func<string, string> text) => item.Type switch
+    {
+        MeasurementType.YesNo => $"{text("Yes")} / {text("No")}",
+        MeasurementType.Percentage => "0–100 %",
+        MeasurementType.Maturity => $"0–{item.MaturityLevels}",
+        _ => $"≥ 0 {(Bilingual.IsArabic(culture) ? item.UnitAr : item.UnitEn)}".Trim(),
+    };
+}

@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
+using StrategyGov.Data;
+using StrategyGov.Data.Framework;
+using StrategyGov.Data.Reporting;
+using StrategyGov.Scoring;
+using StrategyGov.Testing;
+using StrategyGov.Web.Features.Excel;
+using StrategyGov.Web.Features.Scores;
+using StrategyGov.Web.Hosting;
+using StrategyGov.Web.Reports;
+
+// The reports' quality targets (DESIGN.md "Quality targets"), measured on the real app with the demo
+// data on a fresh SQLite file: prints figures, asserts nothing. See README "Performance / Reports".
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+// Outside a test runner WebApplicationFactory cannot find the web project by itself.
+var webProject = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/StrategyGov.Web"));
+await using var app = new StrategyGovAppFactory().With("contentRoot", webProject);
+var baseUrl = app.StartKestrel();
+var official = await app.ActorAsync(DemoUsers.Official);
+var admin = await app.ActorAsync(DemoUsers.Admin);
+var dbFactory = app.Services.GetRequiredService<IDbContextFactory<StrategyGovDbContext>>();
+int periodId, mohId;
+await using (var db = await dbFactory.CreateDbContextAsync())
+{
+    periodId = await db.Periods.Where(p => p.Code == "2026-Q4").Select(p => p.Id).SingleAsync();
+    mohId = await db.Institutions.Where(i => i.Code == "MOH").Select(i => i.Id).SingleAsync();
+}
+
+Console.WriteLine($"StrategyGov reports benchmark · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {Environment.ProcessorCount} cores · .NET {Environment.Version} · load average {LoadAverage()}");
+var pdf = app.Services.GetRequiredService<PdfRenderer>();
+await pdf.WarmUpAsync(CancellationToken.None);
+
+// 1. Institution PDF with a warm browser.
+var institutionTimes = await TimeAsync(12, 2, () => app.Service<ReportService>().InstitutionPdfAsync(official, mohId, periodId, "ar", CancellationToken.None));
+Report("Institution PDF (ar), warm browser", institutionTimes, "< 500 ms");
+
+// 2. National report for 300 institutions, and the same HTML printed by Chromium directly.
+var reports = app.Service<ReportService>();
+var real = await reports.NationalModelAsync(official, periodId, CancellationToken.None);
+var zone = app.Services.GetRequiredService<IOptions<PlatformOptions>>().Value.TimeZoneInfo;
+var big = Scale(real.Scores, 300);
+var bigPrevious = real.Previous is null ? null : Scale(real.Previous, 300);
+var culture = ReportService.CultureOf("ar");
+var setup = new PdfPageSetup(true, "مركز التواصل الحكومي · التقرير الوطني · 2026-Q4", "تاريخ الإصدار: 2026-11-23 09:00", "صفحة", "من");
+string html = "";
+var nationalTimes = await TimeAsync(6, 1, async () =>
+{
+    var model = NationalReportModel.Build(big, bigPrevious, zone, DateTime.UtcNow);
+    html = await reports.NationalHtmlAsync(model, culture);
+    return await pdf.RenderAsync(html, setup, CancellationToken.None);
+});
+Report("National PDF (ar), 300 institutions: pipeline", nationalTimes, "< 3000 ms");
+
+using var playwright = await Playwright.CreateAsync();
+await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
+var rawTimes = await TimeAsync(6, 1, async () =>
+{
+    var page = await browser.NewPageAsync();
+    await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
+    var bytes = await page.PdfAsync(PdfRenderer.PrintOptions(setup));
+    await page.CloseAsync();
+    return bytes;
+});
+Report("National PDF (ar), 300 institutions: Chromium raw print of the same HTML", rawTimes, "");
+Console.WriteLine($"  pipeline ÷ raw Chromium (median): {Median(nationalTimes) / Median(rawTimes):0.00}× (target ≤ 1.25×)");
+
+var (institutionHtml, _, _) = await reports.InstitutionHtmlAsync(official, mohId, periodId, "ar", CancellationToken.None);
+var institutionRaw = await TimeAsync(12, 2, async () =>
+{
+    var page = await browser.NewPageAsync();
+    await page.SetContentAsync(institutionHtml, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
+    var bytes = await page.PdfAsync(PdfRenderer.PrintOptions(setup));
+    await page.CloseAsync();
+    return bytes;
+});
+Report("Institution PDF (ar): Chromium raw print of the same HTML", institutionRaw, "");
+Console.WriteLine($"  pipeline ÷ raw Chromium (median): {Median(institutionTimes) / Median(institutionRaw):0.00}×");
+
+// 3. 50 concurrent PDF requests against the running app (institution reports of every institution, both languages).
+var cookies = new CookieContainer();
+using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
+await SignIn.PostAsync(client, DemoUsers.Official, DemoUsers.Password);
+var ids = real.Rows.Select(r => r.Institution.Id).ToList();
+var wall = Stopwatch.StartNew();
+var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(async i =>
+{
+    var watch = Stopwatch.StartNew();
+    using var response = await client.GetAsync($"/reports/institutions/{ids[i % ids.Count]}/periods/{periodId}/report.pdf?lang={(i % 2 == 0 ? "ar" : "en")}");
+    var body = await response.Content.ReadAsByteArrayAsync();
+    return (Ok: response.StatusCode == HttpStatusCode.OK && body.Length > 1000, Ms: watch.Elapsed.TotalMilliseconds);
+}));
+wall.Stop();
+var latencies = results.Select(r => r.Ms).Order().ToList();
+Console.WriteLine($"50 concurrent PDF requests (Pdf:MaxConcurrentPages = {app.Services.GetRequiredService<IOptions<PdfOptions>>().Value.MaxConcurrentPages}): " +
+    $"{results.Count(r => r.Ok)}/50 succeeded in {wall.Elapsed.TotalSeconds:0.00} s · {50 / wall.Elapsed.TotalSeconds:0.0} PDFs/s · p50 {latencies[24]:0} ms · p95 {latencies[47]:0} ms");
+
+// 4. Excel import of 10,000 answers into one draft (a framework of 10,000 percentage indicators).
+var benchPeriod = await SeedTenThousandIndicatorsAsync(dbFactory, mohId);
+var import = app.Service<AnswerImportService>();
+var template = await import.TemplateAsync(admin, mohId, benchPeriod, "ar", CancellationToken.None);
+using var workbook = new XLWorkbook(new MemoryStream(template.Content));
+var sheet = workbook.Worksheet(1);
+var rows = sheet.LastRowUsed()!.RowNumber();
+for (var row = 2; row <= rows; row++)
+{
+    sheet.Cell(row, AnswerWorkbook.Value).Value = row % 101;
+}
+
+using var upload = new MemoryStream();
+workbook.SaveAs(upload);
+var importWatch = Stopwatch.StartNew();
+upload.Position = 0;
+var imported = await import.ImportAsync(admin, mohId, benchPeriod, upload, CancellationToken.None);
+importWatch.Stop();
+var openWatch = Stopwatch.StartNew();
+using (new XLWorkbook(new MemoryStream(upload.ToArray())))
+{
+    openWatch.Stop();
+}
+
+Console.WriteLine($"Excel import of {imported.Imported:N0} answers ({imported.Errors.Count} errors, {upload.Length / 1024:N0} KB): {importWatch.Elapsed.TotalMilliseconds:0} ms, of which ClosedXML opening the file ≈ {openWatch.Elapsed.TotalMilliseconds:0} ms (target < 2000 ms)");
+
+static async Task<List<double>> TimeAsync<T>(int runs, int warmUp, Func<Task<T>> action)
+{
+    for (var i = 0; i < warmUp; i++)
+    {
+        await action();
+    }
+
+    var times = new List<double>();
+    for (var i = 0; i < runs; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await action();
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    return times;
+}
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+static double Median(List<double> times) => times.Order().ElementAt(times.Count / 2);
+
+static void Report(string what, List<double> times, string target) =>
+    Console.WriteLine($"{what}: median {Median(times):0} ms · min {times.Min():0} ms · max {times.Max():0} ms ({times.Count} runs){(target.Length > 0 ? $" (target {target})" : "")}");
+
+// The demo period's scores repeated to the given number of institutions (names and codes made unique).
+static PeriodScores Scale(PeriodScores scores, int count)
+{
+    var source = scores.Board.Entries;
+    var entries = new List<ScoreboardEntry>();
+    var institutions = new Dictionary<string, InstitutionInPeriod>();
+    for (var i = 0; i < count; i++)
+    {
+        var entry = source[i % source.Count];
+        var institution = scores.InstitutionOf(entry);
+        var key = (10_000 + i).ToString(CultureInfo.InvariantCulture);
+        entries.Add(entry with { Result = entry.Result with { Key = key } });
+        institutions[key] = institution with { Id = 10_000 + i, Code = $"{institution.Code}-{i}", NameAr = $"{institution.NameAr} {i}", NameEn = $"{institution.NameEn} {i}" };
+    }
+
+    return scores with { Board = scores.Board with { Entries = entries }, Institutions = institutions };
+}
+
+static async Task<int> SeedTenThousandIndicatorsAsync(IDbContextFactory<StrategyGovDbContext> dbFactory, int institutionId)
+{
+    await using var db = await dbFactory.CreateDbContextAsync();
+    var version = new StrategyVersion { Code = "BENCH", Version = 1, Status = StrategyStatus.Published, NameAr = "استراتيجية القياس", NameEn = "Benchmark strategy", CreatedAt = DateTime.UtcNow };
+    var pillar = new Pillar { Code = "B1", NameAr = "محور", NameEn = "Pillar", Order = 1, Weight = 1m, StrategyVersion = version };
+    for (var p = 0; p < 100; p++)
+    {
+        var practice = new Practice { Code = $"B1.{p}", NameAr = $"ممارسة {p}", NameEn = $"Practice {p}", Order = p, Weight = 1m, Pillar = pillar };
+        for (var i = 0; i < 100; i++)
+        {
+            practice.Indicators.Add(new Indicator { Code = $"B1.{p}.{i}", TextAr = $"مؤشر رقم {i} للممارسة {p}", TextEn = $"Indicator {i} of practice {p}", Order = i, Weight = 1m, Type = MeasurementType.Percentage });
+        }
+
+        pillar.Practices.Add(practice);
+    }
+
+    var period = new ReportingPeriod { Code = "BENCH-1", StrategyVersion = version, OpensOn = new DateOnly(2027, 1, 1), DueOn = new DateOnly(2027, 3, 20), ClosesOn = new DateOnly(2027, 3, 31), Status = PeriodStatus.Open };
+    db.Pillars.Add(pillar);
+    db.Periods.Add(period);
+    db.Submissions.Add(new Submission { InstitutionId = institutionId, Period = period, Status = SubmissionStatus.Draft, CreatedAt = DateTime.UtcNow, LastActivityAt = DateTime.UtcNow });
+    await db.SaveChangesAsync();
+    return period.Id;
+}
