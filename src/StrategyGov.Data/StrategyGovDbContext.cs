@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data.Framework;
@@ -12,7 +13,7 @@ namespace StrategyGov.Data;
 /// its own migrations assembly; keep the model provider-neutral (UTC times, no provider SQL).
 /// </summary>
 public class StrategyGovDbContext(DbContextOptions<StrategyGovDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<StrategyVersion> StrategyVersions => Set<StrategyVersion>();
 
@@ -33,6 +34,9 @@ public class StrategyGovDbContext(DbContextOptions<StrategyGovDbContext> options
     public DbSet<Submission> Submissions => Set<Submission>();
 
     public DbSet<Answer> Answers => Set<Answer>();
+
+    /// <summary>ASP.NET Core Data Protection keys, shared by every app instance (ADR 0070).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
