@@ -3,7 +3,9 @@ using StrategyGov.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddStrategyGovObservability();
 builder.AddStrategyGovData();
+builder.AddStrategyGovScaleOut();
 builder.AddStrategyGovIdentity();
 builder.Services.AddStrategyGovLocalization();
 builder.Services.AddStrategyGovFeatures();
@@ -12,6 +14,13 @@ builder.Services.AddStrategyGovUi();
 
 var app = builder.Build();
 
+// `migrate` and `move-from-sqlite` run at deployment and exit (docs/deployment.md).
+if (DatabaseCommands.IsCommand(args))
+{
+    return await DatabaseCommands.RunAsync(app, args);
+}
+
+app.EnsureProductionConfiguration();
 await app.PrepareDatabaseAsync();
 
 app.UseStrategyGovPipeline();
@@ -19,6 +28,7 @@ app.MapStrategyGovEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point; public so that tests can host the app with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
 public partial class Program;
