@@ -20,8 +20,9 @@ connection_value() {
   IFS=';' read -ra pairs <<<"$CONNECTION"
   for pair in "${pairs[@]}"; do
     key=${pair%%=*}; key=${key,,}; key=${key// /}
-    for name in "${@}"; do [[ $key == "${name,,}" ]] && { echo "${pair#*=}"; return; }; done
+    for name in "${@}"; do [[ $key == "${name,,}" ]] && { echo "${pair#*=}"; return 0; }; done
   done
+  return 0
 }
 
 case "$PROVIDER" in

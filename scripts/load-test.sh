@@ -2,11 +2,12 @@
 # Bounded load on loopback through nginx with two app instances (README, "Performance → Production"):
 # wrk against the login page, the home page, an institution's score page and the PDF report (signed in
 # as the official), then Blazor circuits held open on one instance to measure memory per circuit.
-# Starts and stops everything itself. DURATION (default 15s) per run; CIRCUIT_STEPS (default 0,20,40,60).
+# Starts and stops everything itself. DURATION (default 30s) per run; connections LIGHT_CONNECTIONS (16),
+# HEAVY_CONNECTIONS (4), PDF_CONNECTIONS (2); CIRCUIT_STEPS (default 0,20,40,60; empty to skip circuits).
 set -euo pipefail
 source "$(dirname "$0")/production-stack.sh"
-DURATION=${DURATION:-15s}
-CIRCUIT_STEPS=${CIRCUIT_STEPS:-0,20,40,60}
+DURATION=${DURATION:-30s}
+CIRCUIT_STEPS=${CIRCUIT_STEPS-0,20,40,60}
 
 stack_install wrk chromium
 if [[ ! -d "$REPO/scripts/browser/node_modules/playwright-core" ]]; then
@@ -41,10 +42,11 @@ echo "## Load through nginx, two instances ($(nproc) cores, $(date -u +%Y-%m-%dT
 echo "| endpoint | connections | result (latency in ms) | RSS A | RSS B |"
 echo "| --- | --- | --- | --- | --- |"
 curl -s -o /dev/null -H "Cookie: $cookie" "$BASE/reports/institutions/$moh/periods/$period/report.pdf?lang=ar"
-run "login page (anonymous)" 32 /account/login no
-run "home page (official)" 32 / yes
-run "score page (MOH, 2026-Q3)" 16 "/institutions/$moh/periods/$period" yes
-run "PDF report (MOH, Arabic)" 4 "/reports/institutions/$moh/periods/$period/report.pdf?lang=ar" yes
+run "login page (anonymous)" "${LIGHT_CONNECTIONS:-16}" /account/login no
+run "home page (official)" "${HEAVY_CONNECTIONS:-4}" / yes
+run "score page (MOH, 2026-Q3)" "${HEAVY_CONNECTIONS:-4}" "/institutions/$moh/periods/$period" yes
+run "PDF report (MOH, Arabic)" "${PDF_CONNECTIONS:-2}" "/reports/institutions/$moh/periods/$period/report.pdf?lang=ar" yes
+[[ -n "$CIRCUIT_STEPS" ]] || exit 0
 
 echo
 echo "## Blazor circuits on instance A (director's submission page)"

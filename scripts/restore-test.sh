@@ -39,7 +39,8 @@ fingerprint() {
     for table in $(psql -Atc "SELECT table_name FROM information_schema.tables WHERE table_schema='public' ORDER BY 1"); do
       echo "$table $(psql -Atc "SELECT count(*) FROM \"$table\"")"
     done
-    echo "data $(pg_dump --data-only --no-owner | sha256sum | cut -c1-16)"
+    # Rows sorted (order-independent); pg_dump's \restrict lines carry a random key per dump.
+    echo "data $(pg_dump --data-only --no-owner 2>/dev/null | grep -v '^\\\(un\)\?restrict ' | sort | sha256sum | cut -c1-16)"
   fi
   (cd "$Evidence__Path" && find . -type f -print0 | sort -z | xargs -0 sha256sum | sed 's/^\(.\{16\}\)[^ ]*/\1/')
 }
