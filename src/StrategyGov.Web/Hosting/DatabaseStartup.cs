@@ -45,7 +45,7 @@ public static class DatabaseStartup
                     "`dotnet StrategyGov.Web.dll migrate` (same environment variables as the app), then start it; see docs/deployment.md.");
             }
 
-            logger.LogWarning("Applying {Count} migration(s) to the {Provider} database: {Migrations}", pending.Count, database.Provider, pending);
+            logger.LogWarning("Applying {Count} migration(s) to the {Provider} database: {Migrations}", pending.Count, database.Provider, string.Join(", ", pending));
             await db.Database.MigrateAsync(ct);
         }
 
