@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data.Auditing;
@@ -16,7 +17,7 @@ namespace StrategyGov.Data;
 /// its own migrations assembly; keep the model provider-neutral (UTC times, no provider SQL).
 /// </summary>
 public class StrategyGovDbContext(DbContextOptions<StrategyGovDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<StrategyVersion> StrategyVersions => Set<StrategyVersion>();
 
@@ -67,6 +68,9 @@ public class StrategyGovDbContext(DbContextOptions<StrategyGovDbContext> options
     public DbSet<Evidence> Evidence => Set<Evidence>();
 
     public DbSet<Objection> Objections => Set<Objection>();
+
+    /// <summary>ASP.NET Core Data Protection keys, shared by every app instance (ADR 0070).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Who the changes saved through this context are recorded for (<see cref="AuditExtensions.AuditAs"/>).</summary>
     public AuditScope Audit { get; } = new();

@@ -4,7 +4,9 @@ using StrategyGov.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddStrategyGovObservability();
 builder.AddStrategyGovData();
+builder.AddStrategyGovScaleOut();
 builder.AddStrategyGovIdentity();
 builder.Services.AddStrategyGovLocalization();
 builder.Services.AddStrategyGovFeatures();
@@ -18,6 +20,13 @@ if (AuditCommand.IsRequested(args))
     return await AuditCommand.RunAsync(app);
 }
 
+// `migrate` and `move-from-sqlite` run at deployment and exit (docs/deployment.md).
+if (DatabaseCommands.IsCommand(args))
+{
+    return await DatabaseCommands.RunAsync(app, args);
+}
+
+app.EnsureProductionConfiguration();
 await app.PrepareDatabaseAsync();
 
 app.UseStrategyGovPipeline();

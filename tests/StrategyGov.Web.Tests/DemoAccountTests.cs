@@ -15,7 +15,9 @@ public sealed class DemoAccountTests
     [Fact]
     public async Task Start_ProductionWithTheDevelopmentPassword_FailsNamingTheDemoAccount()
     {
-        await using var app = new StrategyGovAppFactory().With("DemoAccounts:Enabled", "true");
+        await using var app = new StrategyGovAppFactory()
+            .With("DemoAccounts:Enabled", "true")
+            .With("ForwardedHeaders:KnownProxies", "127.0.0.1");
         var production = app.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
 
         var failure = Assert.Throws<InvalidOperationException>(() => production.Server);
@@ -29,7 +31,8 @@ public sealed class DemoAccountTests
     {
         await using var app = new StrategyGovAppFactory()
             .With("DemoAccounts:Enabled", "true")
-            .With("DemoAccounts:Password", ProductionPassword);
+            .With("DemoAccounts:Password", ProductionPassword)
+            .With("ForwardedHeaders:KnownProxies", "127.0.0.1");
         var production = app.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
 
         var client = production.CreateClient(new() { AllowAutoRedirect = false });

@@ -21,8 +21,12 @@ public sealed class SeedOptions
 
 public static class DatabaseStartup
 {
-    /// <summary>Migrates (SQLite always; PostgreSQL when asked), seeds an empty database, creates roles and demo accounts.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Migrates (the <c>migrate</c> command; SQLite always; PostgreSQL at start-up only when
+    /// <c>Database:MigrateOnStartup</c> says so), seeds an empty database, creates roles and demo accounts.
+    /// A PostgreSQL database with migrations still to apply is refused, naming the command.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool migrate = false)
     {
         var ct = app.Lifetime.ApplicationStopping;
         await using var scope = app.Services.CreateAsyncScope();
@@ -31,8 +35,17 @@ public static class DatabaseStartup
         var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var db = services.GetRequiredService<StrategyGovDbContext>();
 
-        if (database.Provider == DatabaseProviders.Sqlite || database.MigrateOnStartup)
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0)
         {
+            if (!migrate && database.Provider == DatabaseProviders.PostgreSql && !database.MigrateOnStartup)
+            {
+                throw new InvalidOperationException(
+                    $"The database lacks {pending.Count} migration(s) ({string.Join(", ", pending)}). Apply them at deployment with " +
+                    "`dotnet StrategyGov.Web.dll migrate` (same environment variables as the app), then start it; see docs/deployment.md.");
+            }
+
+            logger.LogWarning("Applying {Count} migration(s) to the {Provider} database: {Migrations}", pending.Count, database.Provider, string.Join(", ", pending));
             await db.Database.MigrateAsync(ct);
         }
 

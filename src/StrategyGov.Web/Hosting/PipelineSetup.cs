@@ -17,6 +17,10 @@ public static class PipelineSetup
 {
     public static void UseStrategyGovPipeline(this WebApplication app)
     {
+        // First: the scheme and client address as the reverse proxy saw them (ForwardedHeaders:KnownProxies).
+        app.UseForwardedHeaders();
+        app.UseStrategyGovCorrelation();
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -51,6 +55,7 @@ public static class PipelineSetup
 
     public static void MapStrategyGovEndpoints(this WebApplication app)
     {
+        app.MapStrategyGovHealth();
         app.MapAccountEndpoints();
         app.MapReportEndpoints();
         app.MapCalendarEndpoints();

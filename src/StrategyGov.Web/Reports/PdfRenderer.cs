@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
+using StrategyGov.Web.Hosting;
 
 namespace StrategyGov.Web.Reports;
 
@@ -44,7 +45,9 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRendere
 
     public async Task<byte[]> RenderAsync(string html, PdfPageSetup setup, CancellationToken ct)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _waiting);
+        Telemetry.PdfQueueLength.Add(1);
         try
         {
             await _pages.WaitAsync(ct);
@@ -52,6 +55,7 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRendere
         finally
         {
             Interlocked.Decrement(ref _waiting);
+            Telemetry.PdfQueueLength.Add(-1);
         }
 
         try
@@ -73,11 +77,15 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRendere
         finally
         {
             _pages.Release();
+            Telemetry.PdfRenderDuration.RecordSince(started);
         }
     }
 
     /// <summary>Starts Chromium ahead of the first request (a warm browser prints in a fraction of a second).</summary>
     public Task WarmUpAsync(CancellationToken ct) => GetBrowserAsync(ct);
+
+    /// <summary>Whether the shared browser is up (readiness).</summary>
+    public bool IsBrowserRunning => _browser is { IsConnected: true };
 
     private static async Task<byte[]> PrintAsync(IBrowser browser, string html, PdfPageSetup setup)
     {

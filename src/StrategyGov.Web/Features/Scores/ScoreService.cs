@@ -3,6 +3,7 @@ using StrategyGov.Data;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Scoring;
 using StrategyGov.Web.Features.Periods;
+using StrategyGov.Web.Hosting;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Scores;
@@ -71,6 +72,7 @@ public sealed class ScoreService(IDbContextFactory<StrategyGovDbContext> dbFacto
 
     private async Task<PeriodScores> ComputeAsync(int periodId, CancellationToken ct)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var period = await db.Periods.AsNoTracking()
             .Where(p => p.Id == periodId)
@@ -108,6 +110,8 @@ public sealed class ScoreService(IDbContextFactory<StrategyGovDbContext> dbFacto
                 bySubmission.GetValueOrDefault(i.SubmissionId) ?? new Dictionary<string, AnswerInput>()))
             .ToList();
 
-        return new PeriodScores(period, framework, Scoreboard.Build(framework.Scoring, inputs), ordered.ToDictionary(i => i.Key));
+        var scores = new PeriodScores(period, framework, Scoreboard.Build(framework.Scoring, inputs), ordered.ToDictionary(i => i.Key));
+        Telemetry.ScoringDuration.RecordSince(started);
+        return scores;
     }
 }
