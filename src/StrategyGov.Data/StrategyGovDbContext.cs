@@ -34,6 +34,12 @@ public class StrategyGovDbContext(DbContextOptions<StrategyGovDbContext> options
 
     public DbSet<Answer> Answers => Set<Answer>();
 
+    public DbSet<ScoreSnapshot> ScoreSnapshots => Set<ScoreSnapshot>();
+
+    public DbSet<ScoreSnapshotEntry> ScoreSnapshotEntries => Set<ScoreSnapshotEntry>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -40,10 +40,19 @@ public sealed record Scoreboard(
             results[i] = ScoringEngine.Score(framework, institutions[i]);
         }
 
+        return FromResults(framework.Bands, results);
+    }
+
+    /// <summary>
+    /// Ranks, bands and indexes results already scored (e.g. read back from a stored snapshot) exactly
+    /// as <see cref="Build"/> does.
+    /// </summary>
+    public static Scoreboard FromResults(MaturityBands bands, IReadOnlyList<InstitutionResult> results)
+    {
         var nationalRanks = Ranking.CompetitionRanks(results.Select(r => r.Verified).ToArray());
-        var peerRanks = new int?[results.Length];
+        var peerRanks = new int?[results.Count];
         var peers = new Dictionary<string, GroupIndex>(StringComparer.Ordinal);
-        foreach (var group in Enumerable.Range(0, results.Length).GroupBy(i => results[i].InstitutionType, StringComparer.Ordinal))
+        foreach (var group in Enumerable.Range(0, results.Count).GroupBy(i => results[i].InstitutionType, StringComparer.Ordinal))
         {
             var members = group.ToArray();
             var ranks = Ranking.CompetitionRanks(members.Select(i => results[i].Verified).ToArray());
@@ -55,13 +64,13 @@ public sealed record Scoreboard(
             peers[group.Key] = IndexOf(members.Select(i => results[i]));
         }
 
-        var entries = new ScoreboardEntry[results.Length];
+        var entries = new ScoreboardEntry[results.Count];
         for (var i = 0; i < entries.Length; i++)
         {
             var verified = results[i].Verified;
             entries[i] = new ScoreboardEntry(
                 results[i],
-                verified is { } score ? framework.Bands.BandOf(score) : null,
+                verified is { } score ? bands.BandOf(score) : null,
                 nationalRanks[i],
                 peerRanks[i]);
         }

@@ -21,7 +21,7 @@ public static class FeatureSetup
         services.AddScoped<PeriodService>();
         services.AddScoped<SubmissionService>();
         services.AddScoped<ReviewService>();
-        services.AddScoped<ScoreService>();
+        services.AddScoresFeature();
     }
 
     public static void AddStrategyGovReports(this WebApplicationBuilder builder)
