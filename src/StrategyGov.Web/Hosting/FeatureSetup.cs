@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using StrategyGov.Web.Features.Account;
+using StrategyGov.Web.Features.Dashboards;
 using StrategyGov.Web.Features.Periods;
 using StrategyGov.Web.Features.Review;
 using StrategyGov.Web.Features.Scores;
@@ -22,6 +23,7 @@ public static class FeatureSetup
         services.AddScoped<SubmissionService>();
         services.AddScoped<ReviewService>();
         services.AddScoresFeature();
+        services.AddDashboardsFeature();
     }
 
     public static void AddStrategyGovReports(this WebApplicationBuilder builder)

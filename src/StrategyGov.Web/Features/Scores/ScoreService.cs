@@ -55,6 +55,9 @@ public sealed record InstitutionScores(PeriodScores Period, InstitutionInPeriod 
 /// <summary>Timeliness of every institution of a period and the national on-time rate.</summary>
 public sealed record PeriodTimeliness(IReadOnlyDictionary<string, TimelinessStatus> ByInstitution, OnTimeRate National);
 
+/// <summary>A trend and the period it is measured from.</summary>
+public sealed record PeriodTrend<T>(T Trend, PeriodRow Previous);
+
 /// <summary>Scores of periods, institutions, their trends and timeliness, with the actor checked on every call.</summary>
 public sealed class ScoreService(
     IDbContextFactory<StrategyGovDbContext> dbFactory,
@@ -88,7 +91,7 @@ public sealed class ScoreService(
     /// The national index (and peer groups and pillar means) against the previous started period; null
     /// when there is none. Across strategy versions only unchanged indicators are compared.
     /// </summary>
-    public async Task<IndexTrend?> GetNationalTrendAsync(Actor actor, PeriodScores current, CancellationToken ct)
+    public async Task<PeriodTrend<IndexTrend>?> GetNationalTrendAsync(Actor actor, PeriodScores current, CancellationToken ct)
     {
         EnsureSeesAll(actor);
         if (await PreviousPeriodIdAsync(current.Period, ct) is not { } previousId)
@@ -97,11 +100,12 @@ public sealed class ScoreService(
         }
 
         var previous = await ComputeAsync(previousId, ct);
-        return Trends.CompareIndex(previous.Framework.Scoring, previous.Inputs, current.Framework.Scoring, current.Inputs);
+        var trend = Trends.CompareIndex(previous.Framework.Scoring, previous.Inputs, current.Framework.Scoring, current.Inputs);
+        return new PeriodTrend<IndexTrend>(trend, previous.Period);
     }
 
     /// <summary>One institution's trend against the previous started period; null when there is none or it was not expected then.</summary>
-    public async Task<TrendResult?> GetInstitutionTrendAsync(Actor actor, InstitutionScores current, CancellationToken ct)
+    public async Task<PeriodTrend<TrendResult>?> GetInstitutionTrendAsync(Actor actor, InstitutionScores current, CancellationToken ct)
     {
         actor.EnsureCanRead(current.Institution.Id);
         if (await PreviousPeriodIdAsync(current.Period.Period, ct) is not { } previousId)
@@ -114,7 +118,9 @@ public sealed class ScoreService(
         var before = previous.Inputs.FirstOrDefault(i => i.Key == key);
         return before is null
             ? null
-            : Trends.Compare(previous.Framework.Scoring, before, current.Period.Framework.Scoring, current.Period.InputOf(current.Institution.Id));
+            : new PeriodTrend<TrendResult>(
+                Trends.Compare(previous.Framework.Scoring, before, current.Period.Framework.Scoring, current.Period.InputOf(current.Institution.Id)),
+                previous.Period);
     }
 
     /// <summary>Each institution's first submission against the due date (end of the due day, platform time).</summary>
