@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using StrategyGov.Web.Features.Account;
+using StrategyGov.Web.Features.Api;
 using StrategyGov.Web.Features.Dashboards;
 using StrategyGov.Web.Features.Periods;
 using StrategyGov.Web.Features.Review;
@@ -24,6 +25,7 @@ public static class FeatureSetup
         services.AddScoped<ReviewService>();
         services.AddScoresFeature();
         services.AddDashboardsFeature();
+        services.AddApiFeature();
     }
 
     public static void AddStrategyGovReports(this WebApplicationBuilder builder)

@@ -1,4 +1,5 @@
 using StrategyGov.Web.Features.Account;
+using StrategyGov.Web.Features.Api;
 using StrategyGov.Web.Reports;
 using StrategyGov.Web.Security;
 
@@ -44,5 +45,6 @@ public static class PipelineSetup
     {
         app.MapAccountEndpoints();
         app.MapReportEndpoints();
+        app.MapApi();
     }
 }
