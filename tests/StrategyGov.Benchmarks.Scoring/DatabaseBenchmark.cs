@@ -73,6 +73,7 @@ internal static class DatabaseBenchmark
 
         var indicatorIds = strategy.Pillars.SelectMany(p => p.Practices).SelectMany(p => p.Indicators).ToDictionary(i => i.Code, i => i.Id);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
