@@ -36,7 +36,7 @@ internal static class DatabaseBenchmark
                 await db.Answers.AsNoTracking()
                     .Where(a => a.Submission.PeriodId == periodId
                         && (a.Submission.Status == SubmissionStatus.Submitted || a.Submission.Status == SubmissionStatus.Approved))
-                    .Select(a => new { a.SubmissionId, a.Indicator.Code, a.Value, a.NotApplicable, a.Decision, a.VerifiedValue })
+                    .Select(a => new { a.SubmissionId, a.IndicatorId, a.Value, a.NotApplicable, a.Decision, a.VerifiedValue })
                     .ToListAsync();
             });
             Measure.Median("end to end: PeriodScoreLoader.LoadLiveAsync (query + map + score)", 5, () => loader.LoadLiveAsync(periodId, CancellationToken.None));

@@ -44,17 +44,24 @@ public sealed class PeriodScoreLoader(IDbContextFactory<StrategyGovDbContext> db
         var institutions = await InstitutionsAsync(periodId, ct);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        // Indicator ids, not codes, in the big query: no join and no string per answer (3,000,000 rows
+        // for 10,000 institutions); the codes come from one small query.
+        var codes = await db.Indicators.AsNoTracking()
+            .Where(i => i.Practice.Pillar.StrategyVersionId == period.StrategyVersionId)
+            .Select(i => new { i.Id, i.Code })
+            .ToDictionaryAsync(i => i.Id, i => i.Code, ct);
         var answers = await db.Answers.AsNoTracking()
             .Where(a => a.Submission.PeriodId == periodId
                 && (a.Submission.Status == SubmissionStatus.Submitted || a.Submission.Status == SubmissionStatus.Approved))
-            .Select(a => new { a.SubmissionId, a.Indicator.Code, a.Value, a.NotApplicable, a.Decision, a.VerifiedValue })
+            .Select(a => new { a.SubmissionId, a.IndicatorId, a.Value, a.NotApplicable, a.Decision, a.VerifiedValue })
             .ToListAsync(ct);
         var bySubmission = answers
             .GroupBy(a => a.SubmissionId)
             .ToDictionary(
                 g => g.Key,
                 g => (IReadOnlyDictionary<string, AnswerInput>)g.ToDictionary(
-                    a => a.Code,
+                    a => codes[a.IndicatorId],
                     a => new AnswerInput(a.Value, a.NotApplicable, a.Decision, a.VerifiedValue),
                     StringComparer.Ordinal));
 
