@@ -22,6 +22,8 @@ internal static class RenderBenchmark
             .AddLogging()
             .AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddMudServices();
+        services.AddScoped<Microsoft.JSInterop.IJSRuntime, NoJavaScript>();
+        services.AddScoped<NavigationManager, FixedNavigation>();
         await using var provider = services.BuildServiceProvider();
 
         var data = Dashboard(framework, 300);
@@ -56,5 +58,18 @@ internal static class RenderBenchmark
         var trend = Trends.CompareIndex(framework.Scoring, previousInputs, framework.Scoring, inputs);
         var statuses = institutions.Values.ToDictionary(i => i.Key, _ => TimelinessStatus.OnTime);
         return new CenterDashboardData(scores, new PeriodTrend<IndexTrend>(trend, previous), new PeriodTimeliness(statuses, Timeliness.RateOf(statuses.Values)));
+    }
+
+    private sealed class FixedNavigation : NavigationManager
+    {
+        public FixedNavigation() => Initialize("http://localhost/", "http://localhost/");
+    }
+
+    // Prerendering runs no JavaScript; MudBlazor only needs the service to exist.
+    private sealed class NoJavaScript : Microsoft.JSInterop.IJSRuntime
+    {
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => ValueTask.FromResult(default(TValue)!);
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) => ValueTask.FromResult(default(TValue)!);
     }
 }
