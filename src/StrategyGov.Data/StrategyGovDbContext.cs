@@ -69,6 +69,12 @@ public class StrategyGovDbContext(DbContextOptions<StrategyGovDbContext> options
 
     public DbSet<Objection> Objections => Set<Objection>();
 
+    public DbSet<ScoreSnapshot> ScoreSnapshots => Set<ScoreSnapshot>();
+
+    public DbSet<ScoreSnapshotEntry> ScoreSnapshotEntries => Set<ScoreSnapshotEntry>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
     /// <summary>ASP.NET Core Data Protection keys, shared by every app instance (ADR 0070).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -79,6 +85,7 @@ public class StrategyGovDbContext(DbContextOptions<StrategyGovDbContext> options
     // design time) can save an audited entity without its audit event.
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(AuditInterceptor.Shared);
+
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,6 +13,11 @@ public sealed record ScoreboardEntry(InstitutionResult Result, MaturityBand? Ban
 /// <param name="Institutions">Institutions counted in the mean.</param>
 public sealed record GroupIndex(decimal? Verified, decimal? SelfReported, int Institutions);
 
+/// <summary>How many institutions fall in one maturity band.</summary>
+/// <param name="Band">The band.</param>
+/// <param name="Institutions">Institutions whose verified overall score is in the band.</param>
+public sealed record BandCount(MaturityBand Band, int Institutions);
+
 /// <summary>A period's scores across institutions: ranks, the national index and peer-group indexes.</summary>
 /// <param name="Entries">One entry per input institution, in input order.</param>
 /// <param name="National">The national index over every institution given.</param>
@@ -35,10 +40,19 @@ public sealed record Scoreboard(
             results[i] = ScoringEngine.Score(framework, institutions[i]);
         }
 
+        return FromResults(framework.Bands, results);
+    }
+
+    /// <summary>
+    /// Ranks, bands and indexes results already scored (e.g. read back from a stored snapshot) exactly
+    /// as <see cref="Build"/> does.
+    /// </summary>
+    public static Scoreboard FromResults(MaturityBands bands, IReadOnlyList<InstitutionResult> results)
+    {
         var nationalRanks = Ranking.CompetitionRanks(results.Select(r => r.Verified).ToArray());
-        var peerRanks = new int?[results.Length];
+        var peerRanks = new int?[results.Count];
         var peers = new Dictionary<string, GroupIndex>(StringComparer.Ordinal);
-        foreach (var group in Enumerable.Range(0, results.Length).GroupBy(i => results[i].InstitutionType, StringComparer.Ordinal))
+        foreach (var group in Enumerable.Range(0, results.Count).GroupBy(i => results[i].InstitutionType, StringComparer.Ordinal))
         {
             var members = group.ToArray();
             var ranks = Ranking.CompetitionRanks(members.Select(i => results[i].Verified).ToArray());
@@ -50,18 +64,64 @@ public sealed record Scoreboard(
             peers[group.Key] = IndexOf(members.Select(i => results[i]));
         }
 
-        var entries = new ScoreboardEntry[results.Length];
+        var entries = new ScoreboardEntry[results.Count];
         for (var i = 0; i < entries.Length; i++)
         {
             var verified = results[i].Verified;
             entries[i] = new ScoreboardEntry(
                 results[i],
-                verified is { } score ? framework.Bands.BandOf(score) : null,
+                verified is { } score ? bands.BandOf(score) : null,
                 nationalRanks[i],
                 peerRanks[i]);
         }
 
         return new Scoreboard(entries, IndexOf(results), peers);
+    }
+
+    /// <summary>
+    /// Institutions per maturity band, from the lowest band to the highest (bands with none included).
+    /// Institutions without an overall score are in no band.
+    /// </summary>
+    public IReadOnlyList<BandCount> BandDistribution(MaturityBands bands) =>
+        bands.All
+            .Select(band => new BandCount(band, Entries.Count(e => e.Band is { } b && b.Code == band.Code)))
+            .ToList();
+
+    /// <summary>
+    /// The mean verified score of each pillar over the institutions for which it is not N/A (optionally
+    /// one institution type only), in framework order: the rows of the national pillar table and the
+    /// columns' summary of the heat map. Non-submitters count with 0 as in the national index.
+    /// </summary>
+    public IReadOnlyDictionary<string, decimal?> PillarMeans(string? institutionType = null)
+    {
+        var sums = new Dictionary<string, (decimal Sum, int Count)>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var entry in Entries)
+        {
+            if (institutionType is not null && entry.Result.InstitutionType != institutionType)
+            {
+                continue;
+            }
+
+            foreach (var pillar in entry.Result.Pillars)
+            {
+                if (!sums.TryGetValue(pillar.Code, out var total))
+                {
+                    order.Add(pillar.Code);
+                }
+
+                sums[pillar.Code] = pillar.Verified.Score is { } score ? (total.Sum + score, total.Count + 1) : total;
+            }
+        }
+
+        var means = new Dictionary<string, decimal?>(StringComparer.Ordinal);
+        foreach (var code in order)
+        {
+            var (sum, count) = sums[code];
+            means[code] = count == 0 ? null : sum / count;
+        }
+
+        return means;
     }
 
     private static GroupIndex IndexOf(IEnumerable<InstitutionResult> results)

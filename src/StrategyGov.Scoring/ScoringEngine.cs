@@ -68,10 +68,17 @@ public static class ScoringEngine
         IReadOnlyDictionary<string, AnswerInput> answers,
         ref Counts counts)
     {
-        var indicators = new List<IndicatorResult>(practice.Indicators.Count);
+        // Two passes: score every applicable indicator (the shares need the total of the weights that
+        // count), then build each result once. Profiling showed the results built twice and one
+        // decimal division per view and indicator dominating; shares are now divided once per distinct
+        // weight and reused when both views count the same weights.
+        var definitions = practice.Indicators;
+        var scored = new Scored[definitions.Count];
+        var count = 0;
         var mean = new WeightedMean();
-        foreach (var indicator in practice.Indicators)
+        for (var d = 0; d < definitions.Count; d++)
         {
+            var indicator = definitions[d];
             if (!indicator.AppliesTo(institutionType))
             {
                 continue;
@@ -79,28 +86,27 @@ public static class ScoringEngine
 
             var result = answers.TryGetValue(indicator.Code, out var answer) && answer.IsAnswered
                 ? ScoreAnswer(indicator, answer)
-                : Missing(indicator);
+                : new Scored(indicator, AnswerState.Missing, null, null, null, false, 0m, 0m);
             counts.Applicable++;
             counts.Answered += result.State == AnswerState.Missing ? 0 : 1;
             counts.Provisional |= result.Provisional;
-            mean.Add(result.Weight, result.Self.Score, result.Verified.Score);
-            indicators.Add(result);
+            mean.Add(indicator.Weight, result.Self, result.Verified);
+            scored[count++] = result;
         }
 
-        var shared = new IndicatorResult[indicators.Count];
-        for (var i = 0; i < shared.Length; i++)
+        var shares = new ShareCache(mean);
+        var indicators = new IndicatorResult[count];
+        for (var i = 0; i < count; i++)
         {
-            var r = indicators[i];
-            shared[i] = r with { Self = mean.SelfNode(r.Weight, r.Self.Score), Verified = mean.VerifiedNode(r.Weight, r.Verified.Score) };
+            var r = scored[i];
+            var (self, verified) = shares.Nodes(r.Indicator.Weight, r.Self, r.Verified);
+            indicators[i] = new IndicatorResult(r.Indicator.Code, r.Indicator.Weight, r.State, r.Value, r.Decision, r.VerifiedValue, r.Provisional, self, verified);
         }
 
-        return new PracticeResult(practice.Code, practice.Weight, new(mean.Self, 0m), new(mean.Verified, 0m), shared);
+        return new PracticeResult(practice.Code, practice.Weight, new(mean.Self, 0m), new(mean.Verified, 0m), indicators);
     }
 
-    private static IndicatorResult Missing(IndicatorDefinition indicator) =>
-        new(indicator.Code, indicator.Weight, AnswerState.Missing, null, null, null, false, new(0m, 0m), new(0m, 0m));
-
-    private static IndicatorResult ScoreAnswer(IndicatorDefinition indicator, AnswerInput answer)
+    private static Scored ScoreAnswer(IndicatorDefinition indicator, AnswerInput answer)
     {
         var reported = answer.NotApplicable ? null : answer.Value;
         decimal? self = reported is { } value ? IndicatorScoring.Score(indicator, value) : null;
@@ -117,16 +123,54 @@ public static class ScoringEngine
             _ => ((decimal?)null, (decimal?)0m),
         };
 
-        return new IndicatorResult(
-            indicator.Code,
-            indicator.Weight,
+        return new Scored(
+            indicator,
             answer.NotApplicable ? AnswerState.NotApplicable : AnswerState.Value,
             reported,
             answer.Decision,
             verifiedValue,
             Provisional: answer.Decision is null,
-            new(self, 0m),
-            new(verified, 0m));
+            self,
+            verified);
+    }
+
+    private readonly record struct Scored(
+        IndicatorDefinition Indicator,
+        AnswerState State,
+        decimal? Value,
+        ReviewDecision? Decision,
+        decimal? VerifiedValue,
+        bool Provisional,
+        decimal? Self,
+        decimal? Verified);
+
+    /// <summary>
+    /// Shares of the children of one parent: weight ÷ the weights counted in each view. The division is
+    /// done once per distinct weight (siblings usually share a few weights) and once for both views when
+    /// they count the same weights; the values are exactly those of a division per child.
+    /// </summary>
+    private struct ShareCache(WeightedMean mean)
+    {
+        private const int Size = 4;
+        private readonly decimal[] _weights = new decimal[Size];
+        private readonly decimal[] _self = new decimal[Size];
+        private readonly decimal[] _verified = new decimal[Size];
+        private int _count;
+
+        public (ScoreNode Self, ScoreNode Verified) Nodes(decimal weight, decimal? self, decimal? verified)
+        {
+            var slot = Array.IndexOf(_weights, weight, 0, _count);
+            if (slot < 0)
+            {
+                slot = _count < Size ? _count++ : Size - 1;
+                _weights[slot] = weight;
+                _self[slot] = mean.SelfWeights > 0m ? weight / mean.SelfWeights : 0m;
+                _verified[slot] = mean.VerifiedWeights == mean.SelfWeights ? _self[slot]
+                    : mean.VerifiedWeights > 0m ? weight / mean.VerifiedWeights : 0m;
+            }
+
+            return (new ScoreNode(self, self.HasValue ? _self[slot] : 0m), new ScoreNode(verified, verified.HasValue ? _verified[slot] : 0m));
+        }
     }
 
     private struct Counts
@@ -145,17 +189,24 @@ public static class ScoringEngine
 
         public readonly decimal? Verified => _verifiedWeights > 0m ? _verifiedSum / _verifiedWeights : null;
 
+        public readonly decimal SelfWeights => _selfWeights;
+
+        public readonly decimal VerifiedWeights => _verifiedWeights;
+
         public void Add(decimal weight, decimal? self, decimal? verified)
         {
+            // Most answers verify as reported: one product serves both views.
+            var product = 0m;
             if (self is { } s)
             {
-                _selfSum += weight * s;
+                product = weight * s;
+                _selfSum += product;
                 _selfWeights += weight;
             }
 
             if (verified is { } v)
             {
-                _verifiedSum += weight * v;
+                _verifiedSum += self == verified ? product : weight * v;
                 _verifiedWeights += weight;
             }
         }

@@ -202,4 +202,72 @@ public sealed class ScoreboardTests
         // (40 + 70) / 2 = 55
         Assert.Equal(55m, board.National.Verified);
     }
+
+    // Band edges exactly on the bounds, on the scoreboard as on a single score.
+    [Theory]
+    [InlineData(19.9, "Initial")]
+    [InlineData(20, "Developing")]
+    [InlineData(40, "Defined")]
+    [InlineData(60, "Managed")]
+    [InlineData(80, "Leading")]
+    [InlineData(100, "Leading")]
+    public void Build_ScoreExactlyOnBandEdge_IsInTheUpperBand(double value, string expected)
+    {
+        var institution = new InstitutionBuilder("A").Accepted("I1", (decimal)value).Build();
+
+        var board = Scoreboard.Build(OnePercentage(), [institution]);
+
+        Assert.Equal(expected, board.Entries[0].Band?.Code);
+    }
+
+    [Fact]
+    public void BandDistribution_FiveInstitutions_CountsEachBandInOrderIncludingEmptyOnes()
+    {
+        var framework = OnePercentage();
+        var board = Scoreboard.Build(framework, FiveInstitutions());
+
+        var distribution = board.BandDistribution(framework.Bands);
+
+        // verified 90, 60, 45, 0, 90 → Initial 1, Developing 0, Defined 1, Managed 1, Leading 2.
+        Assert.Equal(["Initial", "Developing", "Defined", "Managed", "Leading"], distribution.Select(d => d.Band.Code));
+        Assert.Equal([1, 0, 1, 1, 2], distribution.Select(d => d.Institutions));
+    }
+
+    [Fact]
+    public void BandDistribution_InstitutionWithoutOverallScore_IsInNoBand()
+    {
+        var framework = OnePercentage();
+        var allNotApplicable = new InstitutionBuilder("A").NotApplicable("I1", ReviewDecision.Accepted).Build();
+        var board = Scoreboard.Build(framework, [allNotApplicable]);
+
+        var distribution = board.BandDistribution(framework.Bands);
+
+        Assert.All(distribution, d => Assert.Equal(0, d.Institutions));
+    }
+
+    [Fact]
+    public void PillarMeans_TwoPillars_AverageEachPillarOverInstitutionsWhereItCounts()
+    {
+        // P1: I1 percentage; P2: I2 percentage for ministries only.
+        var framework = new FrameworkBuilder()
+            .Pillar("P1", 1m, pillar => pillar.Practice("P1.1", 1m, practice => practice.Percentage("I1")))
+            .Pillar("P2", 1m, pillar => pillar.Practice("P2.1", 1m, practice => practice.Percentage("I2", appliesTo: [Ministry])))
+            .Build();
+        InstitutionInput[] institutions =
+        [
+            new InstitutionBuilder("A", Ministry).Accepted("I1", 80m).Accepted("I2", 30m).Build(),
+            new InstitutionBuilder("B", Ministry).WithoutSubmission().Build(),
+            new InstitutionBuilder("C", Municipality).Accepted("I1", 40m).Build(),
+        ];
+        var board = Scoreboard.Build(framework, institutions);
+
+        var national = board.PillarMeans();
+        var municipalities = board.PillarMeans(Municipality);
+
+        Assert.Equal(["P1", "P2"], national.Keys);
+        Assert.Equal(40m, national["P1"]);          // (80 + 0 + 40) / 3
+        Assert.Equal(15m, national["P2"]);          // (30 + 0) / 2: N/A for the municipality
+        Assert.Equal(40m, municipalities["P1"]);
+        Assert.Null(municipalities["P2"]);
+    }
 }

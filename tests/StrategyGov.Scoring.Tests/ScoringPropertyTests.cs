@@ -141,6 +141,21 @@ public sealed class ScoringPropertyTests
     }
 
     [Fact]
+    public void FromResults_ResultsOfBuild_GiveTheSameBoard()
+    {
+        ForEachSeed(seed =>
+        {
+            var scenario = new RandomScenario(seed);
+            var framework = scenario.Framework();
+            var built = Scoreboard.Build(framework, scenario.Institutions(framework, scenario.Next(1, 13)));
+
+            var rebuilt = Scoreboard.FromResults(framework.Bands, built.Entries.Select(e => e.Result).ToList());
+
+            Assert.Equal(ResultSnapshot.Of(built), ResultSnapshot.Of(rebuilt));
+        });
+    }
+
+    [Fact]
     public void Build_SameInputTwice_GivesEqualOutputs()
     {
         ForEachSeed(seed =>

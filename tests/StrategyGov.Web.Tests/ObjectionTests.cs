@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using StrategyGov.Data.Notifications;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Scoring;
 using StrategyGov.Testing;
+using StrategyGov.Web.Features.Notifications;
 using StrategyGov.Web.Features.Objections;
+using StrategyGov.Web.Features.Scores;
 using StrategyGov.Web.Security;
 using StrategyGov.Web.Tests.Support;
 
@@ -149,6 +152,28 @@ public sealed class ObjectionTests(StrategyGovAppFactory app) : IClassFixture<St
         Assert.Equal(ReviewDecision.Adjusted, answer.Decision);
         Assert.Equal(70m, answer.VerifiedValue);
         Assert.Equal(80m, answer.Value);
+    }
+
+    [Fact]
+    public async Task Uphold_PublishedScoresRecomputedAsANewRevisionAndTheInstitutionNotified()
+    {
+        var (submissionId, indicatorId) = await ArrangeAsync(publishedDaysAgo: 1, minutesLeft: null);
+        var reviewer = await app.ActorAsync(DemoUsers.Reviewer);
+        var periodId = await app.PeriodIdAsync(SeededData.PublishedPeriod);
+        var snapshots = app.Service<ScoreSnapshotService>();
+        var revisionBefore = (await snapshots.HistoryAsync(reviewer, periodId, None))[0].Revision;
+        var id = await Objections.RaiseAsync(await app.ActorAsync(DemoUsers.DirectorMoh), submissionId, new NewObjection(indicatorId, "النسبة الصحيحة 70٪", 70m, null), None);
+
+        await Objections.UpholdAsync(reviewer, id, null, None);
+
+        var latest = (await snapshots.HistoryAsync(reviewer, periodId, None))[0];
+        Assert.Equal(revisionBefore + 1, latest.Revision);
+        Assert.Contains(Code, latest.Reason, StringComparison.Ordinal);
+        var scores = await app.Service<ScoreService>().GetInstitutionAsync(reviewer, await app.InstitutionIdAsync("MOH"), periodId, None);
+        var indicator = scores.Entry.Result.Pillars.SelectMany(p => p.Practices).SelectMany(p => p.Indicators).Single(i => i.Code == Code);
+        Assert.Equal(70m, indicator.Verified.Score);
+        var notices = await app.Service<NotificationService>().ListAsync(await app.ActorAsync(DemoUsers.DirectorMoh), None);
+        Assert.Contains(notices, n => n.Kind == NotificationKind.ObjectionAnswered);
     }
 
     [Fact]

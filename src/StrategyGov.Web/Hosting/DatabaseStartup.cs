@@ -5,6 +5,7 @@ using StrategyGov.Data;
 using StrategyGov.Data.Identity;
 using StrategyGov.Data.Seeding;
 using StrategyGov.Web.Features.Account;
+using StrategyGov.Web.Features.Scores;
 
 namespace StrategyGov.Web.Hosting;
 
@@ -70,6 +71,9 @@ public static class DatabaseStartup
             var clock = services.GetRequiredService<TimeProvider>();
             await GovernanceSeeder.SeedAsync(db, seedDirectory, clock.GetUtcNow().UtcDateTime, PlatformToday(services), ct);
         }
+
+        // Seeded (or imported) published periods get their frozen scores now rather than on first view.
+        await services.GetRequiredService<ScoreSnapshotService>().CaptureMissingAsync(ct);
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in AppRoles.All)

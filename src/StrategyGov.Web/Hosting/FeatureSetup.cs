@@ -1,8 +1,10 @@
 using MudBlazor.Services;
 using StrategyGov.Web.Features.Account;
+using StrategyGov.Web.Features.Api;
 using StrategyGov.Web.Features.Audit;
 using StrategyGov.Web.Features.Calendar;
 using StrategyGov.Web.Features.Crisis;
+using StrategyGov.Web.Features.Dashboards;
 using StrategyGov.Web.Features.Downloads;
 using StrategyGov.Web.Features.Evidence;
 using StrategyGov.Web.Features.Excel;
@@ -46,6 +48,9 @@ public static class FeatureSetup
         services.AddCrisisFeature();
         services.AddExcel();
         services.AddDownloads();
+        services.AddScoresFeature();
+        services.AddDashboardsFeature();
+        services.AddApiFeature();
     }
 
     public static void AddStrategyGovReports(this WebApplicationBuilder builder)

@@ -1,4 +1,5 @@
 using StrategyGov.Web.Features.Account;
+using StrategyGov.Web.Features.Api;
 using StrategyGov.Web.Features.Calendar;
 using StrategyGov.Web.Features.Crisis;
 using StrategyGov.Web.Features.Evidence;
@@ -67,5 +68,6 @@ public static class PipelineSetup
         app.MapPeriodEndpoints();
         app.MapEvidenceEndpoints();
         app.MapExcelEndpoints();
+        app.MapApi();
     }
 }

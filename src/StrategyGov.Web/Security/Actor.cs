@@ -34,7 +34,11 @@ public sealed record Actor(string UserId, string Name, IReadOnlySet<string> Role
     public bool IsInstitutionUser =>
         InstitutionId is not null && (IsInRole(AppRoles.InstitutionDirector) || IsInRole(AppRoles.InstitutionContributor));
 
-    public bool CanRead(int institutionId) => SeesAllInstitutions || (IsInstitutionUser && InstitutionId == institutionId);
+    /// <summary>An API token bound to one institution: reads that institution only, changes nothing.</summary>
+    public bool IsInstitutionApiClient => InstitutionId is not null && IsInRole(StrategyGovClaims.InstitutionApiClientRole);
+
+    public bool CanRead(int institutionId) =>
+        SeesAllInstitutions || ((IsInstitutionUser || IsInstitutionApiClient) && InstitutionId == institutionId);
 
     /// <summary>Directors and contributors draft their own institution's answers.</summary>
     public bool CanDraft(int institutionId) => IsInstitutionUser && InstitutionId == institutionId;
@@ -61,4 +65,7 @@ public static class StrategyGovClaims
 {
     public const string InstitutionId = "sg:institution";
     public const string FullName = "sg:name";
+
+    /// <summary>Role given to API tokens bound to one institution (never to people).</summary>
+    public const string InstitutionApiClientRole = "ApiInstitutionClient";
 }

@@ -4,6 +4,7 @@ using StrategyGov.Data.Reporting;
 using StrategyGov.Scoring;
 using StrategyGov.Web.Features.Evidence;
 using StrategyGov.Web.Features.Notifications;
+using StrategyGov.Web.Features.Scores;
 using StrategyGov.Web.Features.Submissions;
 using StrategyGov.Web.Security;
 
@@ -48,7 +49,8 @@ public sealed record NewObjection(int IndicatorId, string Reason, decimal? Reque
 /// objects within the period's window; a reviewer upholds (the answer's verified value changes) or
 /// dismisses with reasons. Both sides see every objection and its answer.
 /// </summary>
-public sealed class ObjectionService(IDbContextFactory<StrategyGovDbContext> dbFactory, TimeProvider clock, NotificationService notifications)
+public sealed class ObjectionService(
+    IDbContextFactory<StrategyGovDbContext> dbFactory, TimeProvider clock, NotificationService notifications, ScoreSnapshotService snapshots)
 {
     /// <summary>The objections of a submission (its institution and the center), with the window's state.</summary>
     public async Task<SubmissionObjections> ForSubmissionAsync(Actor actor, int submissionId, CancellationToken ct)
@@ -158,6 +160,11 @@ public sealed class ObjectionService(IDbContextFactory<StrategyGovDbContext> dbF
         answer.Version++;
         Resolve(objection, ObjectionStatus.Upheld, resolution, actor, now);
         await SaveResolutionAsync(db, ct);
+
+        // The verified value changed: the published scores are recomputed as a new, audited revision.
+        var submission = await db.Submissions.AsNoTracking().SingleAsync(x => x.Id == answer.SubmissionId, ct);
+        var code = await db.Indicators.Where(i => i.Id == answer.IndicatorId).Select(i => i.Code).SingleAsync(ct);
+        await snapshots.RecomputeForUpheldObjectionAsync(actor, submission.PeriodId, $"Objection {objection.Id} upheld: {code}", ct);
         await NotifyAnsweredAsync(db, objection, ct);
     }
 

@@ -5,6 +5,7 @@ using StrategyGov.Data;
 using StrategyGov.Data.Framework;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Web.Features.Notifications;
+using StrategyGov.Web.Features.Scores;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Periods;
@@ -37,7 +38,8 @@ public sealed partial class PeriodService(
     IDbContextFactory<StrategyGovDbContext> dbFactory,
     TimeProvider clock,
     IOptions<ReportingOptions> options,
-    NotificationService notifications)
+    NotificationService notifications,
+    ScoreSnapshotService snapshots)
 {
     /// <summary>Periods that have opened (not Planned), newest first.</summary>
     public async Task<IReadOnlyList<PeriodRow>> ListStartedAsync(CancellationToken ct)
@@ -193,6 +195,8 @@ public sealed partial class PeriodService(
         period.Status = PeriodStatus.Published;
         period.PublishedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        // The published scores are frozen now, so reports and rankings of this period never move.
+        await snapshots.CaptureAsync(periodId, ct);
     }
 
     private async Task<IReadOnlyList<PeriodRow>> ListAsync(CancellationToken ct)

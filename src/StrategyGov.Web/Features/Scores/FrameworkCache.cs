@@ -68,6 +68,24 @@ public sealed class FrameworkCache(IDbContextFactory<StrategyGovDbContext> dbFac
         return loaded;
     }
 
+    /// <summary>Every published strategy version (every signed-in user may read the framework).</summary>
+    public async Task<IReadOnlyList<LoadedFramework>> PublishedAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = await db.StrategyVersions.AsNoTracking()
+            .Where(s => s.Status == StrategyStatus.Published)
+            .OrderBy(s => s.Id)
+            .Select(s => s.Id)
+            .ToListAsync(ct);
+        var versions = new List<LoadedFramework>(ids.Count);
+        foreach (var id in ids)
+        {
+            versions.Add(await GetAsync(id, ct));
+        }
+
+        return versions;
+    }
+
     public static LoadedFramework Map(StrategyVersion version)
     {
         var labels = new Dictionary<string, NodeLabel>(StringComparer.Ordinal);

@@ -40,4 +40,7 @@ public static class ScoreFormat
         "Leading" => "#0b6e4f",
         _ => "#6b7280",
     };
+
+    /// <summary>Text on a band colour: dark on the light yellow of Defined, white on the others.</summary>
+    public static string BandTextColor(string? bandCode) => bandCode == "Defined" ? "#1f2933" : "#fff";
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using StrategyGov.Data;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Scoring;
@@ -21,20 +23,28 @@ public sealed record InstitutionInPeriod(
     SubmissionStatus Status,
     DateTime? FirstSubmittedAt)
 {
-    public string Key => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string Key => Id.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>The scores of every institution of a period.</summary>
+/// <summary>
+/// The scores of every institution of a period: live for open and closed periods, the stored snapshot
+/// (<paramref name="Snapshot"/> says which revision) for published ones.
+/// </summary>
 public sealed record PeriodScores(
     PeriodRow Period,
     LoadedFramework Framework,
     Scoreboard Board,
-    IReadOnlyDictionary<string, InstitutionInPeriod> Institutions)
+    IReadOnlyDictionary<string, InstitutionInPeriod> Institutions,
+    IReadOnlyList<InstitutionInput> Inputs,
+    SnapshotInfo? Snapshot)
 {
     public InstitutionInPeriod InstitutionOf(ScoreboardEntry entry) => Institutions[entry.Result.Key];
 
     public ScoreboardEntry EntryOf(int institutionId) =>
-        Board.Entries.Single(e => e.Result.Key == institutionId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Board.Entries.Single(e => e.Result.Key == institutionId.ToString(CultureInfo.InvariantCulture));
+
+    public InstitutionInput InputOf(int institutionId) =>
+        Inputs.Single(i => i.Key == institutionId.ToString(CultureInfo.InvariantCulture));
 
     public int PeerCount(string typeCode) => Board.Entries.Count(e => e.Result.InstitutionType == typeCode);
 }
@@ -42,17 +52,24 @@ public sealed record PeriodScores(
 /// <summary>One institution's scores in a period, with its place among the others.</summary>
 public sealed record InstitutionScores(PeriodScores Period, InstitutionInPeriod Institution, ScoreboardEntry Entry);
 
-/// <summary>Maps the stored answers of a period to the pure scoring engine and back.</summary>
-public sealed class ScoreService(IDbContextFactory<StrategyGovDbContext> dbFactory, FrameworkCache frameworks)
+/// <summary>Timeliness of every institution of a period and the national on-time rate.</summary>
+public sealed record PeriodTimeliness(IReadOnlyDictionary<string, TimelinessStatus> ByInstitution, OnTimeRate National);
+
+/// <summary>A trend and the period it is measured from.</summary>
+public sealed record PeriodTrend<T>(T Trend, PeriodRow Previous);
+
+/// <summary>Scores of periods, institutions, their trends and timeliness, with the actor checked on every call.</summary>
+public sealed class ScoreService(
+    IDbContextFactory<StrategyGovDbContext> dbFactory,
+    PeriodScoreLoader loader,
+    ScoreSnapshotService snapshots,
+    IOptions<PlatformOptions> platform,
+    TimeProvider clock)
 {
     /// <summary>The whole scoreboard: center staff and officials only.</summary>
     public async Task<PeriodScores> GetPeriodAsync(Actor actor, int periodId, CancellationToken ct)
     {
-        if (!actor.SeesAllInstitutions)
-        {
-            throw new AccessDeniedException();
-        }
-
+        EnsureSeesAll(actor);
         return await ComputeAsync(periodId, ct);
     }
 
@@ -61,7 +78,7 @@ public sealed class ScoreService(IDbContextFactory<StrategyGovDbContext> dbFacto
     {
         actor.EnsureCanRead(institutionId);
         var period = await ComputeAsync(periodId, ct);
-        var key = institutionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var key = institutionId.ToString(CultureInfo.InvariantCulture);
         if (!period.Institutions.TryGetValue(key, out var institution))
         {
             throw new NotFoundException();
@@ -70,48 +87,110 @@ public sealed class ScoreService(IDbContextFactory<StrategyGovDbContext> dbFacto
         return new InstitutionScores(period, institution, period.EntryOf(institutionId));
     }
 
+    /// <summary>
+    /// The national index (and peer groups and pillar means) against the previous started period; null
+    /// when there is none. Across strategy versions only unchanged indicators are compared.
+    /// </summary>
+    public async Task<PeriodTrend<IndexTrend>?> GetNationalTrendAsync(Actor actor, PeriodScores current, CancellationToken ct)
+    {
+        EnsureSeesAll(actor);
+        if (await PreviousPeriodIdAsync(current.Period, ct) is not { } previousId)
+        {
+            return null;
+        }
+
+        var previous = await ComputeAsync(previousId, ct);
+        var trend = Trends.CompareIndex(previous.Framework.Scoring, previous.Inputs, current.Framework.Scoring, current.Inputs);
+        return new PeriodTrend<IndexTrend>(trend, previous.Period);
+    }
+
+    /// <summary>One institution's trend against the previous started period; null when there is none or it was not expected then.</summary>
+    public async Task<PeriodTrend<TrendResult>?> GetInstitutionTrendAsync(Actor actor, InstitutionScores current, CancellationToken ct)
+    {
+        actor.EnsureCanRead(current.Institution.Id);
+        if (await PreviousPeriodIdAsync(current.Period.Period, ct) is not { } previousId)
+        {
+            return null;
+        }
+
+        var previous = await ComputeAsync(previousId, ct);
+        var key = current.Institution.Key;
+        var before = previous.Inputs.FirstOrDefault(i => i.Key == key);
+        return before is null
+            ? null
+            : new PeriodTrend<TrendResult>(
+                Trends.Compare(previous.Framework.Scoring, before, current.Period.Framework.Scoring, current.Period.InputOf(current.Institution.Id)),
+                previous.Period);
+    }
+
+    /// <summary>Each institution's first submission against the due date (end of the due day, platform time).</summary>
+    public PeriodTimeliness TimelinessOf(PeriodScores scores)
+    {
+        var deadline = Deadline(scores.Period.DueOn);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var statuses = scores.Institutions.Values.ToDictionary(
+            i => i.Key,
+            i => Timeliness.StatusOf(deadline, i.FirstSubmittedAt, now),
+            StringComparer.Ordinal);
+        return new PeriodTimeliness(statuses, Timeliness.RateOf(statuses.Values));
+    }
+
+    /// <summary>An institution's on-time rate over every period that has started.</summary>
+    public async Task<OnTimeRate> GetInstitutionOnTimeAsync(Actor actor, int institutionId, CancellationToken ct)
+    {
+        actor.EnsureCanRead(institutionId);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var submissions = await db.Submissions.AsNoTracking()
+            .Where(s => s.InstitutionId == institutionId && s.Period.Status != PeriodStatus.Planned)
+            .Select(s => new { s.Period.DueOn, s.FirstSubmittedAt })
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return Timeliness.RateOf(submissions.Select(s => Timeliness.StatusOf(Deadline(s.DueOn), s.FirstSubmittedAt, now)));
+    }
+
+    // The last instant of the due day in the platform's time zone, in UTC.
+    private DateTime Deadline(DateOnly dueOn)
+    {
+        var endOfDay = dueOn.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return TimeZoneInfo.ConvertTimeToUtc(endOfDay, platform.Value.TimeZoneInfo).AddTicks(-1);
+    }
+
+    private static void EnsureSeesAll(Actor actor)
+    {
+        if (!actor.SeesAllInstitutions)
+        {
+            throw new AccessDeniedException();
+        }
+    }
+
+    private async Task<int?> PreviousPeriodIdAsync(PeriodRow period, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var earlier = await db.Periods.AsNoTracking()
+            .Where(p => p.Status != PeriodStatus.Planned && p.OpensOn < period.OpensOn)
+            .Select(p => new { p.Id, p.OpensOn })
+            .ToListAsync(ct);
+        return earlier.OrderByDescending(p => p.OpensOn).Select(p => (int?)p.Id).FirstOrDefault();
+    }
+
+    // Published periods read their snapshot (captured now if they have none yet); others are scored live.
     private async Task<PeriodScores> ComputeAsync(int periodId, CancellationToken ct)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var period = await db.Periods.AsNoTracking()
-            .Where(p => p.Id == periodId)
-            .Select(p => new PeriodRow(p.Id, p.Code, p.Status, p.OpensOn, p.DueOn, p.ClosesOn, p.StrategyVersionId, p.StrategyVersion.NameAr, p.StrategyVersion.NameEn))
-            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
-        var framework = await frameworks.GetAsync(period.StrategyVersionId, ct);
+        var period = await loader.PeriodAsync(periodId, ct);
+        if (period.Status != PeriodStatus.Published)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var live = await loader.LoadLiveAsync(periodId, ct);
+            Telemetry.ScoringDuration.RecordSince(started);
+            return live;
+        }
 
-        // Every institution with a submission row was expected to report (opening a period creates one each).
-        var institutions = await db.Submissions.AsNoTracking()
-            .Where(s => s.PeriodId == periodId)
-            .Select(s => new InstitutionInPeriod(
-                s.InstitutionId, s.Institution.Code, s.Institution.NameAr, s.Institution.NameEn,
-                s.Institution.Type.Code, s.Institution.Type.NameAr, s.Institution.Type.NameEn, s.Id, s.Status, s.FirstSubmittedAt))
-            .ToListAsync(ct);
+        if (await snapshots.LoadAsync(period, ct) is { } stored)
+        {
+            return stored;
+        }
 
-        var answers = await db.Answers.AsNoTracking()
-            .Where(a => a.Submission.PeriodId == periodId
-                && (a.Submission.Status == SubmissionStatus.Submitted || a.Submission.Status == SubmissionStatus.Approved))
-            .Select(a => new { a.SubmissionId, a.Indicator.Code, a.Value, a.NotApplicable, a.Decision, a.VerifiedValue })
-            .ToListAsync(ct);
-        var bySubmission = answers
-            .GroupBy(a => a.SubmissionId)
-            .ToDictionary(
-                g => g.Key,
-                g => (IReadOnlyDictionary<string, AnswerInput>)g.ToDictionary(
-                    a => a.Code,
-                    a => new AnswerInput(a.Value, a.NotApplicable, a.Decision, a.VerifiedValue),
-                    StringComparer.Ordinal));
-
-        var ordered = institutions.OrderBy(i => i.Code, StringComparer.Ordinal).ToList();
-        var inputs = ordered.Select(i => new InstitutionInput(
-                i.Key,
-                i.TypeCode,
-                i.Status is SubmissionStatus.Submitted or SubmissionStatus.Approved,
-                bySubmission.GetValueOrDefault(i.SubmissionId) ?? new Dictionary<string, AnswerInput>()))
-            .ToList();
-
-        var scores = new PeriodScores(period, framework, Scoreboard.Build(framework.Scoring, inputs), ordered.ToDictionary(i => i.Key));
-        Telemetry.ScoringDuration.RecordSince(started);
-        return scores;
+        await snapshots.CaptureAsync(periodId, ct);
+        return await snapshots.LoadAsync(period, ct) ?? throw new InvalidOperationException("Snapshot missing after capture.");
     }
 }
