@@ -34,11 +34,10 @@ public sealed record Scoreboard(
     /// </summary>
     public static Scoreboard Build(ScoringFramework framework, IReadOnlyList<InstitutionInput> institutions)
     {
+        // Institutions are scored independently, each into its own slot: the board is the same whatever
+        // the order the threads finish in.
         var results = new InstitutionResult[institutions.Count];
-        for (var i = 0; i < results.Length; i++)
-        {
-            results[i] = ScoringEngine.Score(framework, institutions[i]);
-        }
+        Parallel.For(0, results.Length, i => results[i] = ScoringEngine.Score(framework, institutions[i]));
 
         return FromResults(framework.Bands, results);
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace StrategyGov.Scoring;
 
 /// <summary>
@@ -17,37 +19,40 @@ public static class ScoringEngine
     /// </summary>
     public static InstitutionResult Score(ScoringFramework framework, InstitutionInput institution)
     {
+        // Each node is built once: a level's children are scored into buffers first (their shares need
+        // the total of the weights that count), then each result is created with its final share.
         var answers = institution.HasSubmission ? institution.Answers : NoAnswers;
-        var counts = new Counts();
-        var pillars = new PillarResult[framework.Pillars.Count];
+        var buffers = new Buffers();
+        var pillarScores = new Partial<PracticeResult>[framework.Pillars.Count];
         var overall = new WeightedMean();
-        for (var p = 0; p < pillars.Length; p++)
+        for (var p = 0; p < pillarScores.Length; p++)
         {
             var pillar = framework.Pillars[p];
-            var practices = new PracticeResult[pillar.Practices.Count];
+            var practiceScores = buffers.Practices(pillar.Practices.Count);
             var pillarMean = new WeightedMean();
-            for (var q = 0; q < practices.Length; q++)
+            for (var q = 0; q < practiceScores.Length; q++)
             {
-                var practice = ScorePractice(pillar.Practices[q], institution.InstitutionType, answers, ref counts);
-                pillarMean.Add(practice.Weight, practice.Self.Score, practice.Verified.Score);
-                practices[q] = practice;
+                var practice = ScorePractice(pillar.Practices[q], institution.InstitutionType, answers, ref buffers);
+                pillarMean.Add(practice.Weight, practice.Self, practice.Verified);
+                practiceScores[q] = practice;
             }
 
+            var practices = new PracticeResult[practiceScores.Length];
             for (var q = 0; q < practices.Length; q++)
             {
-                var r = practices[q];
-                practices[q] = r with { Self = pillarMean.SelfNode(r.Weight, r.Self.Score), Verified = pillarMean.VerifiedNode(r.Weight, r.Verified.Score) };
+                var r = practiceScores[q];
+                practices[q] = new PracticeResult(r.Code, r.Weight, pillarMean.SelfNode(r.Weight, r.Self), pillarMean.VerifiedNode(r.Weight, r.Verified), r.Children);
             }
 
-            var scored = new PillarResult(pillar.Code, pillar.Weight, new(pillarMean.Self, 0m), new(pillarMean.Verified, 0m), practices);
-            overall.Add(scored.Weight, scored.Self.Score, scored.Verified.Score);
-            pillars[p] = scored;
+            pillarScores[p] = new Partial<PracticeResult>(pillar.Code, pillar.Weight, pillarMean.Self, pillarMean.Verified, practices);
+            overall.Add(pillar.Weight, pillarMean.Self, pillarMean.Verified);
         }
 
+        var pillars = new PillarResult[pillarScores.Length];
         for (var p = 0; p < pillars.Length; p++)
         {
-            var r = pillars[p];
-            pillars[p] = r with { Self = overall.SelfNode(r.Weight, r.Self.Score), Verified = overall.VerifiedNode(r.Weight, r.Verified.Score) };
+            var r = pillarScores[p];
+            pillars[p] = new PillarResult(r.Code, r.Weight, overall.SelfNode(r.Weight, r.Self), overall.VerifiedNode(r.Weight, r.Verified), r.Children);
         }
 
         return new InstitutionResult(
@@ -56,24 +61,23 @@ public static class ScoringEngine
             institution.HasSubmission ? ParticipationStatus.Submitted : ParticipationStatus.NotSubmitted,
             overall.Self,
             overall.Verified,
-            counts.Applicable,
-            counts.Answered,
-            counts.Provisional,
+            buffers.Applicable,
+            buffers.Answered,
+            buffers.Provisional,
             pillars);
     }
 
-    private static PracticeResult ScorePractice(
+    private static Partial<IndicatorResult> ScorePractice(
         PracticeDefinition practice,
         string institutionType,
         IReadOnlyDictionary<string, AnswerInput> answers,
-        ref Counts counts)
+        ref Buffers buffers)
     {
         // Two passes: score every applicable indicator (the shares need the total of the weights that
-        // count), then build each result once. Profiling showed the results built twice and one
-        // decimal division per view and indicator dominating; shares are now divided once per distinct
-        // weight and reused when both views count the same weights.
+        // count), then build each result once. Shares are divided once per distinct weight and reused
+        // when both views count the same weights.
         var definitions = practice.Indicators;
-        var scored = new Scored[definitions.Count];
+        var scored = buffers.Indicators(definitions.Count);
         var count = 0;
         var mean = new WeightedMean();
         for (var d = 0; d < definitions.Count; d++)
@@ -87,9 +91,9 @@ public static class ScoringEngine
             var result = answers.TryGetValue(indicator.Code, out var answer) && answer.IsAnswered
                 ? ScoreAnswer(indicator, answer)
                 : new Scored(indicator, AnswerState.Missing, null, null, null, false, 0m, 0m);
-            counts.Applicable++;
-            counts.Answered += result.State == AnswerState.Missing ? 0 : 1;
-            counts.Provisional |= result.Provisional;
+            buffers.Applicable++;
+            buffers.Answered += result.State == AnswerState.Missing ? 0 : 1;
+            buffers.Provisional |= result.Provisional;
             mean.Add(indicator.Weight, result.Self, result.Verified);
             scored[count++] = result;
         }
@@ -103,7 +107,7 @@ public static class ScoringEngine
             indicators[i] = new IndicatorResult(r.Indicator.Code, r.Indicator.Weight, r.State, r.Value, r.Decision, r.VerifiedValue, r.Provisional, self, verified);
         }
 
-        return new PracticeResult(practice.Code, practice.Weight, new(mean.Self, 0m), new(mean.Verified, 0m), indicators);
+        return new Partial<IndicatorResult>(practice.Code, practice.Weight, mean.Self, mean.Verified, indicators);
     }
 
     private static Scored ScoreAnswer(IndicatorDefinition indicator, AnswerInput answer)
@@ -152,14 +156,14 @@ public static class ScoringEngine
     private struct ShareCache(WeightedMean mean)
     {
         private const int Size = 4;
-        private readonly decimal[] _weights = new decimal[Size];
-        private readonly decimal[] _self = new decimal[Size];
-        private readonly decimal[] _verified = new decimal[Size];
+        private Slots _weights;
+        private Slots _self;
+        private Slots _verified;
         private int _count;
 
         public (ScoreNode Self, ScoreNode Verified) Nodes(decimal weight, decimal? self, decimal? verified)
         {
-            var slot = Array.IndexOf(_weights, weight, 0, _count);
+            var slot = ((ReadOnlySpan<decimal>)_weights)[.._count].IndexOf(weight);
             if (slot < 0)
             {
                 slot = _count < Size ? _count++ : Size - 1;
@@ -171,13 +175,36 @@ public static class ScoringEngine
 
             return (new ScoreNode(self, self.HasValue ? _self[slot] : 0m), new ScoreNode(verified, verified.HasValue ? _verified[slot] : 0m));
         }
+
+        [InlineArray(Size)]
+        private struct Slots
+        {
+            private decimal _element;
+        }
     }
 
-    private struct Counts
+    /// <summary>A practice or pillar scored, before its share within its parent is known.</summary>
+    private readonly record struct Partial<TChild>(string Code, decimal Weight, decimal? Self, decimal? Verified, TChild[] Children);
+
+    /// <summary>
+    /// One institution's counts and the scratch space its levels reuse (sized to the widest practice
+    /// and pillar), so scoring allocates only the results it returns.
+    /// </summary>
+    private struct Buffers
     {
+        private Scored[]? _indicators;
+        private Partial<IndicatorResult>[]? _practices;
+
         public int Applicable;
         public int Answered;
         public bool Provisional;
+
+        public Scored[] Indicators(int count) => Reuse(ref _indicators, count);
+
+        public Span<Partial<IndicatorResult>> Practices(int count) => Reuse(ref _practices, count).AsSpan(0, count);
+
+        private static T[] Reuse<T>(ref T[]? buffer, int count) =>
+            buffer is { } b && b.Length >= count ? b : buffer = new T[count];
     }
 
     /// <summary>Σ wᵢ·sᵢ / Σ wᵢ over the children that are not N/A, in both views at once.</summary>
