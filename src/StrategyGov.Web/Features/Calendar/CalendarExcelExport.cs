@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using Microsoft.Extensions.Localization;
+using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Reports;
 using StrategyGov.Web.Security;
@@ -9,7 +10,7 @@ namespace StrategyGov.Web.Features.Calendar;
 /// <summary>The calendar of a date range as an Excel sheet, in the current UI language (Arabic sheets right to left).</summary>
 public sealed class CalendarExcelExport(CalendarService calendar, IStringLocalizer<SharedResource> L)
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = ExcelSheets.XlsxContentType;
 
     /// <summary>Longest range one export may cover.</summary>
     public const int MaxDays = 800;
@@ -23,21 +24,13 @@ public sealed class CalendarExcelExport(CalendarService calendar, IStringLocaliz
 
         var rows = await calendar.RangeAsync(actor, from, to, ct);
         using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add(L["Calendar_Title"].Value.Length > 31 ? "Calendar" : L["Calendar_Title"].Value);
-        sheet.RightToLeft = Bilingual.IsArabic();
-
         string[] headers =
         [
             L["Institution"], L["Calendar_EntryTitle"], L["Calendar_Kind"], L["Calendar_Pillar"], L["Calendar_Audience"],
             L["Calendar_Starts"], L["Calendar_Ends"], L["Calendar_HijriDate"], L["Calendar_AllDay"], L["Calendar_Location"],
             L["Calendar_Channels"], L["Calendar_HighProfile"], L["Status"], L["Calendar_Clashes"],
         ];
-        for (var c = 0; c < headers.Length; c++)
-        {
-            sheet.Cell(1, c + 1).Value = headers[c];
-        }
-
-        sheet.Row(1).Style.Font.Bold = true;
+        var sheet = ExcelSheets.Add(workbook, L["Calendar_Title"].Value.Length > 31 ? "Calendar" : L["Calendar_Title"].Value, headers);
         var r = 2;
         foreach (var row in rows)
         {
@@ -61,15 +54,7 @@ public sealed class CalendarExcelExport(CalendarService calendar, IStringLocaliz
         }
 
         // Widths by hand: AdjustToContents needs libgdiplus (RECIPES.md).
-        double[] widths = [34, 44, 16, 30, 28, 18, 18, 22, 9, 24, 28, 10, 12, 44];
-        for (var c = 0; c < widths.Length; c++)
-        {
-            sheet.Column(c + 1).Width = widths[c];
-        }
-
-        sheet.SheetView.FreezeRows(1);
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
+        ExcelSheets.Widths(sheet, 34, 44, 16, 30, 28, 18, 18, 22, 9, 24, 28, 10, 12, 44);
+        return ExcelSheets.Save(workbook);
     }
 }

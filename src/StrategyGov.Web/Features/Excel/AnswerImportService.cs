@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using StrategyGov.Data;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Scoring;
+using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Features.Submissions;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Reports;

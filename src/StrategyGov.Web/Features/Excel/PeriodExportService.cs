@@ -6,6 +6,7 @@ using StrategyGov.Data;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Scoring;
 using StrategyGov.Web.Features.Scores;
+using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Reports;
 using StrategyGov.Web.Security;

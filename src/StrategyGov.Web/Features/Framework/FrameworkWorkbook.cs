@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using Microsoft.Extensions.Localization;
+using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Reports;
 using StrategyGov.Web.Security;
@@ -32,23 +33,13 @@ public sealed class FrameworkWorkbook(FrameworkService frameworks, IStringLocali
     {
         var shares = (WeightShares.Compute(tree, null) ?? []).ToDictionary(s => s.IndicatorId, s => s.Share);
         var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add(localizer["Fw_SheetName"].Value);
-        sheet.RightToLeft = Bilingual.IsArabic();
-
         string[] headers =
         [
             "Fw_Col_Level", "Col_Code", "Fw_Col_NameAr", "Fw_Col_NameEn", "Col_Weight", "Fw_Col_Share", "Fw_Col_Type", "Fw_Col_Baseline",
             "Fw_Col_Target", "Fw_Col_MaturityLevels", "EvidenceRequired", "Fw_Col_MinEvidence", "Fw_Col_AppliesTo", "Fw_Col_Frequency",
             "Fw_Col_GuidanceAr", "Fw_Col_GuidanceEn",
         ];
-        for (var c = 0; c < headers.Length; c++)
-        {
-            sheet.Cell(1, c + 1).Value = localizer[headers[c]].Value;
-        }
-
-        var header = sheet.Range(1, 1, 1, headers.Length);
-        header.Style.Font.Bold = true;
-        header.Style.Fill.BackgroundColor = XLColor.FromHtml("#E8EEF4");
+        var sheet = ExcelSheets.Add(workbook, localizer["Fw_SheetName"].Value, headers.Select(h => localizer[h].Value).ToList());
 
         var row = 2;
         foreach (var pillar in tree.Pillars)
@@ -69,7 +60,6 @@ public sealed class FrameworkWorkbook(FrameworkService frameworks, IStringLocali
         sheet.Columns(3, 4).Width = 50;
         sheet.Columns(5, 14).Width = 14;
         sheet.Columns(15, 16).Width = 70;
-        sheet.SheetView.FreezeRows(1);
         return workbook;
     }
 

@@ -2,6 +2,7 @@ using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data;
 using StrategyGov.Data.Institutions;
+using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Reports;
 using StrategyGov.Web.Security;
@@ -15,7 +16,7 @@ namespace StrategyGov.Web.Features.Institutions;
 /// </summary>
 public sealed class InstitutionWorkbook(IDbContextFactory<StrategyGovDbContext> dbFactory, InstitutionService institutions)
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = ExcelSheets.XlsxContentType;
     public const string SheetName = "Institutions";
 
     /// <summary>The columns, by header text; the order of the export, any order in an import.</summary>
@@ -33,14 +34,7 @@ public sealed class InstitutionWorkbook(IDbContextFactory<StrategyGovDbContext> 
     {
         var rows = await institutions.ListAsync(actor, new InstitutionFilter(), ct);
         using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add(SheetName);
-        sheet.RightToLeft = Bilingual.IsArabic();
-        for (var c = 0; c < Columns.Count; c++)
-        {
-            sheet.Cell(1, c + 1).Value = Columns[c].Header;
-        }
-
-        sheet.Row(1).Style.Font.Bold = true;
+        var sheet = ExcelSheets.Add(workbook, SheetName, Columns.Select(c => c.Header).ToList());
         var r = 2;
         foreach (var row in rows)
         {
@@ -56,10 +50,7 @@ public sealed class InstitutionWorkbook(IDbContextFactory<StrategyGovDbContext> 
         sheet.Column(1).Width = 14;
         sheet.Columns(2, 3).Width = 50;
         sheet.Columns(4, 6).Width = 14;
-        sheet.SheetView.FreezeRows(1);
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return new ReportFile(stream.ToArray(), "institutions.xlsx");
+        return new ReportFile(ExcelSheets.Save(workbook), "institutions.xlsx");
     }
 
     public async Task<InstitutionImportResult> ImportAsync(Actor actor, Stream file, CancellationToken ct)

@@ -1,3 +1,4 @@
+using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Periods;
@@ -10,7 +11,7 @@ public static class PeriodEndpoints
         app.MapGet("/periods/{periodId:int}/status.xlsx", async (int periodId, HttpContext context, StatusBoardService board) =>
         {
             var file = await board.ExportAsync(Actor.From(context.User), periodId, context.RequestAborted);
-            return Results.File(file.Content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.FileName);
+            return Results.File(file.Content, ExcelSheets.XlsxContentType, file.FileName);
         }).RequireAuthorization();
     }
 }

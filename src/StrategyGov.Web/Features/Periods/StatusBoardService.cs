@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using StrategyGov.Data;
 using StrategyGov.Data.Reporting;
+using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Hosting;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Reports;
@@ -115,17 +116,8 @@ public sealed class StatusBoardService(
         var board = await GetAsync(actor, periodId, ct);
         var zone = platform.Value.TimeZoneInfo;
         using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add(board.Period.Code);
-        sheet.RightToLeft = Bilingual.IsArabic();
         string[] headers = ["Board_Code", "Institution", "Board_Type", "Board_Status", "Board_Completeness", "Board_Answered", "Board_Applicable", "Late", "Board_LastActivity"];
-        for (var c = 0; c < headers.Length; c++)
-        {
-            sheet.Cell(1, c + 1).Value = localizer[headers[c]].Value;
-        }
-
-        var header = sheet.Range(1, 1, 1, headers.Length);
-        header.Style.Font.Bold = true;
-        header.Style.Fill.BackgroundColor = XLColor.FromHtml("#E8EEF4");
+        var sheet = ExcelSheets.Add(workbook, board.Period.Code, headers.Select(h => localizer[h].Value).ToList());
         var row = 2;
         foreach (var r in board.Rows)
         {
@@ -147,15 +139,7 @@ public sealed class StatusBoardService(
             row++;
         }
 
-        double[] widths = [14, 44, 18, 16, 14, 10, 10, 8, 18];
-        for (var c = 0; c < widths.Length; c++)
-        {
-            sheet.Column(c + 1).Width = widths[c];
-        }
-
-        sheet.SheetView.FreezeRows(1);
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return new ReportFile(stream.ToArray(), $"status-{board.Period.Code}.xlsx");
+        ExcelSheets.Widths(sheet, 14, 44, 18, 16, 14, 10, 10, 8, 18);
+        return new ReportFile(ExcelSheets.Save(workbook), $"status-{board.Period.Code}.xlsx");
     }
 }

@@ -9,7 +9,7 @@ namespace StrategyGov.Web.Features.Shared;
 /// </summary>
 public sealed class ExcelSheet(string name, params (string Header, double Width)[] columns)
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = ExcelSheets.XlsxContentType;
 
     private readonly List<object?[]> _rows = [];
 
@@ -22,18 +22,8 @@ public sealed class ExcelSheet(string name, params (string Header, double Width)
     public byte[] ToBytes()
     {
         using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add(name);
-        sheet.RightToLeft = Bilingual.IsArabic();
-        for (var c = 0; c < columns.Length; c++)
-        {
-            sheet.Cell(1, c + 1).Value = columns[c].Header;
-            sheet.Column(c + 1).Width = columns[c].Width;
-        }
-
-        var header = sheet.Row(1);
-        header.Style.Font.Bold = true;
-        header.Style.Fill.BackgroundColor = XLColor.FromHtml("#DCE8EE");
-        sheet.SheetView.FreezeRows(1);
+        var sheet = ExcelSheets.Add(workbook, name, columns.Select(c => c.Header).ToList());
+        ExcelSheets.Widths(sheet, columns.Select(c => c.Width).ToArray());
 
         for (var r = 0; r < _rows.Count; r++)
         {
@@ -65,8 +55,6 @@ public sealed class ExcelSheet(string name, params (string Header, double Width)
         }
 
         sheet.Range(1, 1, Math.Max(1, _rows.Count + 1), columns.Length).Style.Alignment.WrapText = true;
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
+        return ExcelSheets.Save(workbook);
     }
 }
