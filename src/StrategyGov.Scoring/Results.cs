@@ -63,12 +63,62 @@ public sealed record IndicatorResult(
 }
 
 /// <summary>The score of one practice: weighted mean of its applicable, not-N/A indicators.</summary>
-public sealed record PracticeResult(
-    string Code,
-    decimal Weight,
-    ScoreNode Self,
-    ScoreNode Verified,
-    IReadOnlyList<IndicatorResult> Indicators);
+/// <remarks>
+/// The engine scores every indicator to get the practice's score but builds the indicators' results
+/// only when <see cref="Indicators"/> is first read (a dashboard of 1,000 institutions reads a handful
+/// of the 300,000): they are scored again from the same definition and answers, which gives the same
+/// numbers because scoring is deterministic.
+/// </remarks>
+public sealed class PracticeResult
+{
+    private readonly IndicatorSource? _source;
+    private IReadOnlyList<IndicatorResult>? _indicators;
+
+    /// <summary>A practice result with its indicators' results given (e.g. read back from a snapshot).</summary>
+    public PracticeResult(string Code, decimal Weight, ScoreNode Self, ScoreNode Verified, IReadOnlyList<IndicatorResult> Indicators)
+        : this(Code, Weight, Self, Verified)
+    {
+        _indicators = Indicators;
+    }
+
+    internal PracticeResult(string code, decimal weight, ScoreNode self, ScoreNode verified, IndicatorSource source)
+        : this(code, weight, self, verified)
+    {
+        _source = source;
+    }
+
+    private PracticeResult(string code, decimal weight, ScoreNode self, ScoreNode verified)
+    {
+        this.Code = code;
+        this.Weight = weight;
+        this.Self = self;
+        this.Verified = verified;
+    }
+
+    /// <summary>Practice code.</summary>
+    public string Code { get; }
+
+    /// <summary>Practice weight within its pillar.</summary>
+    public decimal Weight { get; }
+
+    /// <summary>Self-reported score and share within the pillar.</summary>
+    public ScoreNode Self { get; }
+
+    /// <summary>Verified score and share within the pillar.</summary>
+    public ScoreNode Verified { get; }
+
+    /// <summary>The applicable indicators' results, in framework order.</summary>
+    public IReadOnlyList<IndicatorResult> Indicators =>
+        _indicators ??= ScoringEngine.ScoreIndicators(_source!.Value);
+
+    /// <summary>What the indicators of a practice were scored from, to build their results on demand.</summary>
+    internal readonly record struct IndicatorSource(
+        PracticeDefinition Practice,
+        string InstitutionType,
+        IReadOnlyDictionary<string, AnswerInput> Answers,
+        AnswerSheet? Sheet,
+        int FirstPosition);
+}
 
 /// <summary>The score of one pillar: weighted mean of its not-N/A practices.</summary>
 public sealed record PillarResult(

@@ -19,40 +19,61 @@ public static class ScoringEngine
     /// </summary>
     public static InstitutionResult Score(ScoringFramework framework, InstitutionInput institution)
     {
-        // Each node is built once: a level's children are scored into buffers first (their shares need
-        // the total of the weights that count), then each result is created with its final share.
+        // Each level is scored before its parent, whose mean gives the level's shares; the results of
+        // practices and pillars are built once with their final shares. Indicators are scored for their
+        // practice's mean but their results are built only when asked for (PracticeResult.Indicators).
         var answers = institution.HasSubmission ? institution.Answers : NoAnswers;
-        var buffers = new Buffers();
-        var pillarScores = new Partial<PracticeResult>[framework.Pillars.Count];
+        var sheet = answers is AnswerSheet s && ReferenceEquals(s.Layout.Framework, framework) ? s : null;
+        var counts = new Counts();
+        var position = 0;
+        var pillarScores = new (WeightedMean Mean, PracticeResult[] Practices)[framework.Pillars.Count];
         var overall = new WeightedMean();
+        var widest = 0;
+        foreach (var pillar in framework.Pillars)
+        {
+            widest = Math.Max(widest, pillar.Practices.Count);
+        }
+
+        Span<WeightedMean> practiceMeans = widest <= 16 ? stackalloc WeightedMean[16] : new WeightedMean[widest];
         for (var p = 0; p < pillarScores.Length; p++)
         {
             var pillar = framework.Pillars[p];
-            var practiceScores = buffers.Practices(pillar.Practices.Count);
+            var practiceCount = pillar.Practices.Count;
             var pillarMean = new WeightedMean();
-            for (var q = 0; q < practiceScores.Length; q++)
+            var firstPosition = position;
+            for (var q = 0; q < practiceCount; q++)
             {
-                var practice = ScorePractice(pillar.Practices[q], institution.InstitutionType, answers, ref buffers);
-                pillarMean.Add(practice.Weight, practice.Self, practice.Verified);
-                practiceScores[q] = practice;
+                var practice = pillar.Practices[q];
+                practiceMeans[q] = ScorePractice(practice, institution.InstitutionType, answers, sheet, position, ref counts);
+                pillarMean.Add(practice.Weight, practiceMeans[q].Self, practiceMeans[q].Verified);
+                position += practice.Indicators.Count;
             }
 
-            var practices = new PracticeResult[practiceScores.Length];
-            for (var q = 0; q < practices.Length; q++)
+            var practices = new PracticeResult[practiceCount];
+            position = firstPosition;
+            for (var q = 0; q < practiceCount; q++)
             {
-                var r = practiceScores[q];
-                practices[q] = new PracticeResult(r.Code, r.Weight, pillarMean.SelfNode(r.Weight, r.Self), pillarMean.VerifiedNode(r.Weight, r.Verified), r.Children);
+                var practice = pillar.Practices[q];
+                var mean = practiceMeans[q];
+                practices[q] = new PracticeResult(
+                    practice.Code,
+                    practice.Weight,
+                    pillarMean.SelfNode(practice.Weight, mean.Self),
+                    pillarMean.VerifiedNode(practice.Weight, mean.Verified),
+                    new PracticeResult.IndicatorSource(practice, institution.InstitutionType, answers, sheet, position));
+                position += practice.Indicators.Count;
             }
 
-            pillarScores[p] = new Partial<PracticeResult>(pillar.Code, pillar.Weight, pillarMean.Self, pillarMean.Verified, practices);
+            pillarScores[p] = (pillarMean, practices);
             overall.Add(pillar.Weight, pillarMean.Self, pillarMean.Verified);
         }
 
         var pillars = new PillarResult[pillarScores.Length];
         for (var p = 0; p < pillars.Length; p++)
         {
-            var r = pillarScores[p];
-            pillars[p] = new PillarResult(r.Code, r.Weight, overall.SelfNode(r.Weight, r.Self), overall.VerifiedNode(r.Weight, r.Verified), r.Children);
+            var pillar = framework.Pillars[p];
+            var (mean, practices) = pillarScores[p];
+            pillars[p] = new PillarResult(pillar.Code, pillar.Weight, overall.SelfNode(pillar.Weight, mean.Self), overall.VerifiedNode(pillar.Weight, mean.Verified), practices);
         }
 
         return new InstitutionResult(
@@ -61,25 +82,23 @@ public static class ScoringEngine
             institution.HasSubmission ? ParticipationStatus.Submitted : ParticipationStatus.NotSubmitted,
             overall.Self,
             overall.Verified,
-            buffers.Applicable,
-            buffers.Answered,
-            buffers.Provisional,
+            counts.Applicable,
+            counts.Answered,
+            counts.Provisional,
             pillars);
     }
 
-    private static Partial<IndicatorResult> ScorePractice(
+    /// <summary>A practice's weighted means in both views, counting its indicators into <paramref name="counts"/>.</summary>
+    private static WeightedMean ScorePractice(
         PracticeDefinition practice,
         string institutionType,
         IReadOnlyDictionary<string, AnswerInput> answers,
-        ref Buffers buffers)
+        AnswerSheet? sheet,
+        int firstPosition,
+        ref Counts counts)
     {
-        // Two passes: score every applicable indicator (the shares need the total of the weights that
-        // count), then build each result once. Shares are divided once per distinct weight and reused
-        // when both views count the same weights.
-        var definitions = practice.Indicators;
-        var scored = buffers.Indicators(definitions.Count);
-        var count = 0;
         var mean = new WeightedMean();
+        var definitions = practice.Indicators;
         for (var d = 0; d < definitions.Count; d++)
         {
             var indicator = definitions[d];
@@ -88,12 +107,46 @@ public static class ScoringEngine
                 continue;
             }
 
-            var result = answers.TryGetValue(indicator.Code, out var answer) && answer.IsAnswered
+            counts.Applicable++;
+            if (!TryGetAnswer(indicator, answers, sheet, firstPosition + d, out var answer))
+            {
+                mean.Add(indicator.Weight, 0m, 0m);
+                continue;
+            }
+
+            var scored = ScoreAnswer(indicator, answer);
+            counts.Answered++;
+            counts.Provisional |= scored.Provisional;
+            mean.Add(indicator.Weight, scored.Self, scored.Verified);
+        }
+
+        return mean;
+    }
+
+    /// <summary>
+    /// The results of a practice's applicable indicators with their shares: what
+    /// <see cref="PracticeResult.Indicators"/> shows. The same numbers as when the practice was scored.
+    /// </summary>
+    internal static IndicatorResult[] ScoreIndicators(PracticeResult.IndicatorSource source)
+    {
+        // Two passes: score every applicable indicator (the shares need the total of the weights that
+        // count), then build each result once. Shares are divided once per distinct weight and reused
+        // when both views count the same weights.
+        var definitions = source.Practice.Indicators;
+        var scored = new Scored[definitions.Count];
+        var count = 0;
+        var mean = new WeightedMean();
+        for (var d = 0; d < definitions.Count; d++)
+        {
+            var indicator = definitions[d];
+            if (!indicator.AppliesTo(source.InstitutionType))
+            {
+                continue;
+            }
+
+            var result = TryGetAnswer(indicator, source.Answers, source.Sheet, source.FirstPosition + d, out var answer)
                 ? ScoreAnswer(indicator, answer)
                 : new Scored(indicator, AnswerState.Missing, null, null, null, false, 0m, 0m);
-            buffers.Applicable++;
-            buffers.Answered += result.State == AnswerState.Missing ? 0 : 1;
-            buffers.Provisional |= result.Provisional;
             mean.Add(indicator.Weight, result.Self, result.Verified);
             scored[count++] = result;
         }
@@ -107,8 +160,18 @@ public static class ScoringEngine
             indicators[i] = new IndicatorResult(r.Indicator.Code, r.Indicator.Weight, r.State, r.Value, r.Decision, r.VerifiedValue, r.Provisional, self, verified);
         }
 
-        return new Partial<IndicatorResult>(practice.Code, practice.Weight, mean.Self, mean.Verified, indicators);
+        return indicators;
     }
+
+    /// <summary>The answer given to an indicator (a value or an N/A claim); false when it is missing.</summary>
+    private static bool TryGetAnswer(
+        IndicatorDefinition indicator,
+        IReadOnlyDictionary<string, AnswerInput> answers,
+        AnswerSheet? sheet,
+        int position,
+        out AnswerInput answer) =>
+        (sheet is null ? answers.TryGetValue(indicator.Code, out answer) : sheet.TryGet(position, out answer))
+        && answer.IsAnswered;
 
     private static Scored ScoreAnswer(IndicatorDefinition indicator, AnswerInput answer)
     {
@@ -183,28 +246,12 @@ public static class ScoringEngine
         }
     }
 
-    /// <summary>A practice or pillar scored, before its share within its parent is known.</summary>
-    private readonly record struct Partial<TChild>(string Code, decimal Weight, decimal? Self, decimal? Verified, TChild[] Children);
-
-    /// <summary>
-    /// One institution's counts and the scratch space its levels reuse (sized to the widest practice
-    /// and pillar), so scoring allocates only the results it returns.
-    /// </summary>
-    private struct Buffers
+    /// <summary>One institution's indicator counts.</summary>
+    private struct Counts
     {
-        private Scored[]? _indicators;
-        private Partial<IndicatorResult>[]? _practices;
-
         public int Applicable;
         public int Answered;
         public bool Provisional;
-
-        public Scored[] Indicators(int count) => Reuse(ref _indicators, count);
-
-        public Span<Partial<IndicatorResult>> Practices(int count) => Reuse(ref _practices, count).AsSpan(0, count);
-
-        private static T[] Reuse<T>(ref T[]? buffer, int count) =>
-            buffer is { } b && b.Length >= count ? b : buffer = new T[count];
     }
 
     /// <summary>Σ wᵢ·sᵢ / Σ wᵢ over the children that are not N/A, in both views at once.</summary>
