@@ -26,7 +26,7 @@ public static class ScoringEngine
         var sheet = answers is AnswerSheet s && ReferenceEquals(s.Layout.Framework, framework) ? s : null;
         var counts = new Counts();
         var position = 0;
-        var pillarScores = new (WeightedMean Mean, PracticeResult[] Practices)[framework.Pillars.Count];
+        var pillarScores = new (Means Means, PracticeResult[] Practices)[framework.Pillars.Count];
         var overall = new WeightedMean();
         var widest = 0;
         foreach (var pillar in framework.Pillars)
@@ -34,7 +34,7 @@ public static class ScoringEngine
             widest = Math.Max(widest, pillar.Practices.Count);
         }
 
-        Span<WeightedMean> practiceMeans = widest <= 16 ? stackalloc WeightedMean[16] : new WeightedMean[widest];
+        Span<Means> practiceMeans = widest <= 16 ? stackalloc Means[16] : new Means[widest];
         for (var p = 0; p < pillarScores.Length; p++)
         {
             var pillar = framework.Pillars[p];
@@ -44,8 +44,9 @@ public static class ScoringEngine
             for (var q = 0; q < practiceCount; q++)
             {
                 var practice = pillar.Practices[q];
-                practiceMeans[q] = ScorePractice(practice, institution.InstitutionType, answers, sheet, position, ref counts);
-                pillarMean.Add(practice.Weight, practiceMeans[q].Self, practiceMeans[q].Verified);
+                var means = ScorePractice(practice, institution.InstitutionType, answers, sheet, position, ref counts).Means();
+                pillarMean.Add(practice.Weight, means.Self, means.Verified);
+                practiceMeans[q] = means;
                 position += practice.Indicators.Count;
             }
 
@@ -54,34 +55,37 @@ public static class ScoringEngine
             for (var q = 0; q < practiceCount; q++)
             {
                 var practice = pillar.Practices[q];
-                var mean = practiceMeans[q];
+                var (self, verified) = pillarMean.Nodes(practice.Weight, practiceMeans[q]);
                 practices[q] = new PracticeResult(
                     practice.Code,
                     practice.Weight,
-                    pillarMean.SelfNode(practice.Weight, mean.Self),
-                    pillarMean.VerifiedNode(practice.Weight, mean.Verified),
+                    self,
+                    verified,
                     new PracticeResult.IndicatorSource(practice, institution.InstitutionType, answers, sheet, position));
                 position += practice.Indicators.Count;
             }
 
-            pillarScores[p] = (pillarMean, practices);
-            overall.Add(pillar.Weight, pillarMean.Self, pillarMean.Verified);
+            var pillarMeans = pillarMean.Means();
+            pillarScores[p] = (pillarMeans, practices);
+            overall.Add(pillar.Weight, pillarMeans.Self, pillarMeans.Verified);
         }
 
         var pillars = new PillarResult[pillarScores.Length];
         for (var p = 0; p < pillars.Length; p++)
         {
             var pillar = framework.Pillars[p];
-            var (mean, practices) = pillarScores[p];
-            pillars[p] = new PillarResult(pillar.Code, pillar.Weight, overall.SelfNode(pillar.Weight, mean.Self), overall.VerifiedNode(pillar.Weight, mean.Verified), practices);
+            var (means, practices) = pillarScores[p];
+            var (self, verified) = overall.Nodes(pillar.Weight, means);
+            pillars[p] = new PillarResult(pillar.Code, pillar.Weight, self, verified, practices);
         }
 
+        var total = overall.Means();
         return new InstitutionResult(
             institution.Key,
             institution.InstitutionType,
             institution.HasSubmission ? ParticipationStatus.Submitted : ParticipationStatus.NotSubmitted,
-            overall.Self,
-            overall.Verified,
+            total.Self,
+            total.Verified,
             counts.Applicable,
             counts.Answered,
             counts.Provisional,
@@ -285,10 +289,32 @@ public static class ScoringEngine
             }
         }
 
-        public readonly ScoreNode SelfNode(decimal weight, decimal? score) =>
-            new(score, score.HasValue ? weight / _selfWeights : 0m);
+        /// <summary>
+        /// Both means, dividing once when both views summed the very same numbers (every answer
+        /// verified as reported): the quotient is then the same bit for bit.
+        /// </summary>
+        public readonly Means Means()
+        {
+            decimal? self = _selfWeights > 0m ? _selfSum / _selfWeights : null;
+            decimal? verified = Same(_verifiedSum, _selfSum) && Same(_verifiedWeights, _selfWeights) ? self
+                : _verifiedWeights > 0m ? _verifiedSum / _verifiedWeights : null;
+            return new Means(self, verified);
+        }
 
-        public readonly ScoreNode VerifiedNode(decimal weight, decimal? score) =>
-            new(score, score.HasValue ? weight / _verifiedWeights : 0m);
+        /// <summary>A child's nodes in both views: its scores and its shares (weight ÷ the weights counted).</summary>
+        public readonly (ScoreNode Self, ScoreNode Verified) Nodes(decimal weight, Means child)
+        {
+            var selfShare = child.Self.HasValue ? weight / _selfWeights : 0m;
+            var verifiedShare = !child.Verified.HasValue ? 0m
+                : child.Self.HasValue && Same(_verifiedWeights, _selfWeights) ? selfShare
+                : weight / _verifiedWeights;
+            return (new ScoreNode(child.Self, selfShare), new ScoreNode(child.Verified, verifiedShare));
+        }
+
+        // Equal and with the same scale: the same decimal bit for bit (so is anything computed from it).
+        private static bool Same(decimal a, decimal b) => a == b && a.Scale == b.Scale;
     }
+
+    /// <summary>A level's score in both views; null when N/A.</summary>
+    private readonly record struct Means(decimal? Self, decimal? Verified);
 }

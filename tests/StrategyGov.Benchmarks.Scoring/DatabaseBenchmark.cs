@@ -1,51 +1,91 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using StrategyGov.Data;
 using StrategyGov.Data.Framework;
 using StrategyGov.Data.Institutions;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Scoring;
 using StrategyGov.Web.Features.Scores;
+using StrategyGov.Web.Hosting;
 
 namespace StrategyGov.Benchmarks.Scoring;
 
-/// <summary>3,000,000 answers in a fresh SQLite file (real migrations), scored through the app's own loader.</summary>
+/// <summary>
+/// 3,000,000 answers (10,000 institutions × 300 indicators) in a fresh database with the real
+/// migrations, scored through the app's own loader: on SQLite (a temporary file) and on PostgreSQL
+/// (`STRATEGYGOV_BENCH_POSTGRES`, or a private throw-away cluster started with scripts/postgres-cluster.sh).
+/// </summary>
 internal static class DatabaseBenchmark
 {
     private const int Institutions = 10_000;
 
-    public static async Task RunAsync(LoadedFramework framework)
+    public static async Task RunAsync(LoadedFramework framework, string provider)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"strategygov-bench-{Guid.NewGuid():N}.db");
-        var options = new DbContextOptionsBuilder<StrategyGovDbContext>()
-            .UseSqlite($"Data Source={path}", sqlite => sqlite.MigrationsAssembly("StrategyGov.Data.Migrations.Sqlite"))
-            .Options;
-        var factory = new Factory(options);
+        if (provider == DatabaseProviders.Sqlite)
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"strategygov-bench-{Guid.NewGuid():N}.db");
+            try
+            {
+                await MeasureAsync(framework, provider, $"Data Source={path}");
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+                File.Delete(path);
+            }
+
+            return;
+        }
+
+        await using var cluster = await PostgresCluster.StartAsync();
+        var database = $"bench_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(cluster.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await new NpgsqlCommand($"CREATE DATABASE {database}", admin).ExecuteNonQueryAsync();
+        }
+
         try
         {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            var periodId = await SeedAsync(factory, framework.Scoring);
-            Console.WriteLine($"  (seeded {Institutions:N0} institutions and their answers in {watch.Elapsed.TotalSeconds:0.0} s)");
-
-            var frameworks = new FrameworkCache(factory);
-            var loader = new PeriodScoreLoader(factory, frameworks);
-            Measure.Median("raw query: the loader's answer projection alone", 5, async () =>
-            {
-                await using var db = factory.CreateDbContext();
-                await db.Answers.AsNoTracking()
-                    .Where(a => a.Submission.PeriodId == periodId
-                        && (a.Submission.Status == SubmissionStatus.Submitted || a.Submission.Status == SubmissionStatus.Approved))
-                    .Select(a => new { a.SubmissionId, a.IndicatorId, a.Value, a.NotApplicable, a.Decision, a.VerifiedValue })
-                    .ToListAsync();
-            });
-            Measure.Median("end to end: PeriodScoreLoader.LoadLiveAsync (query + map + score)", 5, () => loader.LoadLiveAsync(periodId, CancellationToken.None));
+            await MeasureAsync(framework, provider, $"{cluster.ConnectionString};Database={database}");
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            File.Delete(path);
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(cluster.ConnectionString);
+            await admin.OpenAsync();
+            await new NpgsqlCommand($"DROP DATABASE {database} WITH (FORCE)", admin).ExecuteNonQueryAsync();
         }
+    }
+
+    private static async Task MeasureAsync(LoadedFramework framework, string provider, string connectionString)
+    {
+        var builder = new DbContextOptionsBuilder<StrategyGovDbContext>();
+        DataSetup.Configure(builder, provider, connectionString, Path.GetTempPath());
+        var factory = new Factory(builder.Options);
+
+        var watch = Stopwatch.StartNew();
+        var periodId = await SeedAsync(factory, framework.Scoring);
+        Console.WriteLine($"  (seeded {Institutions:N0} institutions and their answers in {watch.Elapsed.TotalSeconds:0.0} s)");
+
+        var frameworks = new FrameworkCache(factory);
+        var loader = new PeriodScoreLoader(factory, frameworks);
+        var period = await loader.PeriodAsync(periodId, CancellationToken.None);
+        var loaded = await frameworks.GetAsync(period.StrategyVersionId, CancellationToken.None);
+        var layout = new AnswerSheetLayout(loaded.Scoring);
+        var submissions = (await loader.InstitutionsAsync(periodId, CancellationToken.None)).Select(i => i.SubmissionId).ToList();
+        Dictionary<int, string> codes;
+        await using (var db = factory.CreateDbContext())
+        {
+            codes = await db.Indicators.Where(i => i.Practice.Pillar.StrategyVersionId == period.StrategyVersionId).ToDictionaryAsync(i => i.Id, i => i.Code);
+        }
+
+        Measure.Median("raw query: every answer of the period (PeriodAnswerReader)", 5, () => PeriodAnswerReader.ReadAsync(factory, periodId, layout, codes, submissions, CancellationToken.None));
+        Measure.Median("end to end: PeriodScoreLoader.LoadLiveAsync (query + score)", 5, () => loader.LoadLiveAsync(periodId, CancellationToken.None));
     }
 
     private static async Task<int> SeedAsync(Factory factory, ScoringFramework scoring)
@@ -72,43 +112,120 @@ internal static class DatabaseBenchmark
         await db.SaveChangesAsync();
 
         var indicatorIds = strategy.Pillars.SelectMany(p => p.Practices).SelectMany(p => p.Indicators).ToDictionary(i => i.Code, i => i.Id);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var random = new Random(7);
+        var indicators = scoring.Indicators.ToArray();
+        var rows = submissions.SelectMany(submission => indicators
+            .Select(indicator => (Submission: submission.Id, Indicator: indicatorIds[indicator.Code], Answer: Synthetic.Answer(indicator, random)))
+            .Where(row => row.Answer is not null)
+            .Select(row => (row.Submission, row.Indicator, Answer: row.Answer!.Value)));
+        var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
+        if (connection is NpgsqlConnection postgres)
+        {
+            await CopyAsync(postgres, rows, submitted);
+        }
+        else
+        {
+            await InsertAsync((SqliteConnection)connection, rows, submitted);
+        }
+
+        return period.Id;
+    }
+
+    private static async Task InsertAsync(SqliteConnection connection, IEnumerable<(int Submission, int Indicator, AnswerInput Answer)> rows, DateTime updated)
+    {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = "INSERT INTO Answers (SubmissionId, IndicatorId, Value, NotApplicable, UpdatedAt, Decision, VerifiedValue, Version) VALUES ($s, $i, $v, $na, $u, $d, $vv, 0)";
         var parameters = new[] { "$s", "$i", "$v", "$na", "$u", "$d", "$vv" }.Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
         insert.Prepare();
-        var random = new Random(7);
-        var indicators = scoring.Indicators.ToArray();
-        var updated = submitted.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-        foreach (var submission in submissions)
+        parameters[4].Value = updated.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        foreach (var (submission, indicator, answer) in rows)
         {
-            foreach (var indicator in indicators)
-            {
-                if (Synthetic.Answer(indicator, random) is not { } answer)
-                {
-                    continue;
-                }
-
-                parameters[0].Value = submission.Id;
-                parameters[1].Value = indicatorIds[indicator.Code];
-                parameters[2].Value = (object?)answer.Value?.ToString(CultureInfo.InvariantCulture) ?? DBNull.Value;
-                parameters[3].Value = answer.NotApplicable ? 1 : 0;
-                parameters[4].Value = updated;
-                parameters[5].Value = (object?)answer.Decision?.ToString() ?? DBNull.Value;
-                parameters[6].Value = (object?)answer.VerifiedValue?.ToString(CultureInfo.InvariantCulture) ?? DBNull.Value;
-                await insert.ExecuteNonQueryAsync();
-            }
+            parameters[0].Value = submission;
+            parameters[1].Value = indicator;
+            parameters[2].Value = (object?)answer.Value?.ToString(CultureInfo.InvariantCulture) ?? DBNull.Value;
+            parameters[3].Value = answer.NotApplicable ? 1 : 0;
+            parameters[5].Value = (object?)answer.Decision?.ToString() ?? DBNull.Value;
+            parameters[6].Value = (object?)answer.VerifiedValue?.ToString(CultureInfo.InvariantCulture) ?? DBNull.Value;
+            await insert.ExecuteNonQueryAsync();
         }
 
         await transaction.CommitAsync();
-        return period.Id;
+
+        // A database at rest: the bulk insert's write-ahead log folded into the file.
+        await using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        await checkpoint.ExecuteNonQueryAsync();
     }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, IEnumerable<(int Submission, int Indicator, AnswerInput Answer)> rows, DateTime updated)
+    {
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY \"Answers\" (\"SubmissionId\", \"IndicatorId\", \"Value\", \"NotApplicable\", \"UpdatedAt\", \"Decision\", \"VerifiedValue\", \"Version\") FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var (submission, indicator, answer) in rows)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(submission, NpgsqlDbType.Integer);
+                await copy.WriteAsync(indicator, NpgsqlDbType.Integer);
+                await WriteNullableAsync(copy, answer.Value, NpgsqlDbType.Numeric);
+                await copy.WriteAsync(answer.NotApplicable, NpgsqlDbType.Boolean);
+                await copy.WriteAsync(updated, NpgsqlDbType.TimestampTz);
+                await WriteNullableAsync(copy, answer.Decision?.ToString(), NpgsqlDbType.Text);
+                await WriteNullableAsync(copy, answer.VerifiedValue, NpgsqlDbType.Numeric);
+                await copy.WriteAsync(0, NpgsqlDbType.Integer);
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        // A database at rest: statistics gathered and the visibility map set, as autovacuum would.
+        await new NpgsqlCommand("VACUUM ANALYZE", connection).ExecuteNonQueryAsync();
+    }
+
+    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type) =>
+        value is null ? copy.WriteNullAsync() : copy.WriteAsync(value, type);
 
     private sealed class Factory(DbContextOptions<StrategyGovDbContext> options) : IDbContextFactory<StrategyGovDbContext>
     {
         public StrategyGovDbContext CreateDbContext() => new(options);
+    }
+
+    /// <summary>`STRATEGYGOV_BENCH_POSTGRES`, or a private cluster of scripts/postgres-cluster.sh for the run.</summary>
+    private sealed class PostgresCluster(string connectionString, string? folder) : IAsyncDisposable
+    {
+        public string ConnectionString => connectionString;
+
+        public static async Task<PostgresCluster> StartAsync()
+        {
+            if (Environment.GetEnvironmentVariable("STRATEGYGOV_BENCH_POSTGRES") is { Length: > 0 } given)
+            {
+                return new PostgresCluster(given, null);
+            }
+
+            var folder = Directory.CreateTempSubdirectory("strategygov-bench-pg-").FullName;
+            var started = await ScriptAsync("start", folder);
+            return new PostgresCluster(started.Trim(), folder);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (folder is not null)
+            {
+                await ScriptAsync("stop", folder);
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        private static async Task<string> ScriptAsync(string verb, string folder)
+        {
+            var script = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../scripts/postgres-cluster.sh"));
+            using var process = Process.Start(new ProcessStartInfo("bash", [script, verb, folder]) { RedirectStandardOutput = true })!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{script} {verb} failed ({process.ExitCode}).");
+        }
     }
 }

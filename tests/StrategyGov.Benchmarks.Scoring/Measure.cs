@@ -3,23 +3,33 @@ using System.Globalization;
 
 namespace StrategyGov.Benchmarks.Scoring;
 
-/// <summary>Warm-up, then the median and best of several timed runs.</summary>
+/// <summary>
+/// Warm-up, then the median and best of several timed runs, and the median processor time the process
+/// spent per run (all threads): on a busy machine wall time grows, processor time much less.
+/// </summary>
 internal static class Measure
 {
     public static double Median(string name, int runs, Func<Task> action)
     {
         action().GetAwaiter().GetResult();
         var times = new List<double>(runs);
+        var processor = new List<double>(runs);
+        using var process = Process.GetCurrentProcess();
         for (var i = 0; i < runs; i++)
         {
+            process.Refresh();
+            var used = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             action().GetAwaiter().GetResult();
             times.Add(watch.Elapsed.TotalMilliseconds);
+            process.Refresh();
+            processor.Add((process.TotalProcessorTime - used).TotalMilliseconds);
         }
 
         times.Sort();
+        processor.Sort();
         var median = times[times.Count / 2];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-58} median {median,9:0.0} ms   best {times[0],9:0.0} ms   ({runs} runs)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-62} median {median,8:0.0} ms   best {times[0],8:0.0} ms   cpu {processor[processor.Count / 2],8:0.0} ms   ({runs} runs)"));
         return median;
     }
 

@@ -1,13 +1,15 @@
 // Scoring benchmarks (DESIGN.md "Quality targets"). Run:
 //   dotnet run -c Release --project tests/StrategyGov.Benchmarks.Scoring
-// Parts can be chosen: `-- memory`, `-- db`, `-- render` (default: all three).
+// Parts can be chosen: `-- memory`, `-- db` (both databases), `-- sqlite`, `-- postgres`, `-- render`
+// (default: all).
 // Prints figures; asserts nothing. Targets: scoreboard 1,000 × 300 in memory < 100 ms and ≤ 3× a plain
-// weighted sum; 10,000 × 300 from the database < 1 s end to end; center dashboard for 300 institutions
+// weighted sum; 10,000 × 300 from the database (SQLite and PostgreSQL) < 1 s end to end; center dashboard for 300 institutions
 // rendered on the server < 300 ms.
 using System.Globalization;
 using StrategyGov.Benchmarks.Scoring;
 using StrategyGov.Scoring;
 using StrategyGov.Web.Features.Scores;
+using StrategyGov.Web.Hosting;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var framework = FrameworkCache.Map(Synthetic.Strategy());
@@ -25,10 +27,16 @@ if (Part("memory"))
     Console.WriteLine($"  ratio engine / plain loop: {engine / plain:0.00}×");
 }
 
-if (Part("db"))
+if (Part("db") || Part("sqlite"))
 {
-    Console.WriteLine("2. From the database, 10,000 institutions × 300 indicators (SQLite)");
-    await DatabaseBenchmark.RunAsync(framework);
+    Console.WriteLine("2a. From the database, 10,000 institutions × 300 indicators (SQLite)");
+    await DatabaseBenchmark.RunAsync(framework, DatabaseProviders.Sqlite);
+}
+
+if (Part("db") || Part("postgres"))
+{
+    Console.WriteLine("2b. From the database, 10,000 institutions × 300 indicators (PostgreSQL)");
+    await DatabaseBenchmark.RunAsync(framework, DatabaseProviders.PostgreSql);
 }
 
 if (Part("render"))
@@ -75,3 +83,4 @@ internal static class PlainLoop
         return total;
     }
 }
+

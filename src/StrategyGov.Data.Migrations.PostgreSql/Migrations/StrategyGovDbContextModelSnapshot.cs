@@ -1361,6 +1361,9 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                     b.HasIndex("SubmissionId", "IndicatorId")
                         .IsUnique();
 
+                    b.HasIndex("SubmissionId", "IndicatorId", "Value", "NotApplicable", "Decision", "VerifiedValue")
+                        .HasDatabaseName("IX_Answers_Scoring");
+
                     b.ToTable("Answers");
                 });
 

@@ -1310,6 +1310,9 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("SubmissionId", "IndicatorId")
                         .IsUnique();
 
+                    b.HasIndex("SubmissionId", "IndicatorId", "Value", "NotApplicable", "Decision", "VerifiedValue")
+                        .HasDatabaseName("IX_Answers_Scoring");
+
                     b.ToTable("Answers");
                 });
 

@@ -37,6 +37,11 @@ public sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
     public void Configure(EntityTypeBuilder<Answer> builder)
     {
         builder.HasIndex(a => new { a.SubmissionId, a.IndicatorId }).IsUnique();
+
+        // Covers the scoring read (every answer of a period's submissions, ADR 0090): the rows are read
+        // from the index alone, without a lookup of each row in the table.
+        builder.HasIndex(a => new { a.SubmissionId, a.IndicatorId, a.Value, a.NotApplicable, a.Decision, a.VerifiedValue })
+            .HasDatabaseName("IX_Answers_Scoring");
         builder.Property(a => a.Justification).HasMaxLength(4000);
         builder.Property(a => a.Comment).HasMaxLength(4000);
         builder.Property(a => a.ReviewComment).HasMaxLength(4000);

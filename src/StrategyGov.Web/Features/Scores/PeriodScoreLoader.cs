@@ -13,6 +13,8 @@ namespace StrategyGov.Web.Features.Scores;
 /// </summary>
 public sealed class PeriodScoreLoader(IDbContextFactory<StrategyGovDbContext> dbFactory, FrameworkCache frameworks)
 {
+    private static readonly IReadOnlyDictionary<string, AnswerInput> NoAnswers = new Dictionary<string, AnswerInput>();
+
     public async Task<PeriodRow> PeriodAsync(int periodId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -43,35 +45,29 @@ public sealed class PeriodScoreLoader(IDbContextFactory<StrategyGovDbContext> db
         var framework = await frameworks.GetAsync(period.StrategyVersionId, ct);
         var institutions = await InstitutionsAsync(periodId, ct);
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Indicator ids, not codes, in the big read: no join and no string per answer (3,000,000 rows for
+        // 10,000 institutions); the codes come from one small query.
+        Dictionary<int, string> codes;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            codes = await db.Indicators.AsNoTracking()
+                .Where(i => i.Practice.Pillar.StrategyVersionId == period.StrategyVersionId)
+                .Select(i => new { i.Id, i.Code })
+                .ToDictionaryAsync(i => i.Id, i => i.Code, ct);
+        }
 
-        // Indicator ids, not codes, in the big query: no join and no string per answer (3,000,000 rows
-        // for 10,000 institutions); the codes come from one small query.
-        var codes = await db.Indicators.AsNoTracking()
-            .Where(i => i.Practice.Pillar.StrategyVersionId == period.StrategyVersionId)
-            .Select(i => new { i.Id, i.Code })
-            .ToDictionaryAsync(i => i.Id, i => i.Code, ct);
-        var answers = await db.Answers.AsNoTracking()
-            .Where(a => a.Submission.PeriodId == periodId
-                && (a.Submission.Status == SubmissionStatus.Submitted || a.Submission.Status == SubmissionStatus.Approved))
-            .Select(a => new { a.SubmissionId, a.IndicatorId, a.Value, a.NotApplicable, a.Decision, a.VerifiedValue })
-            .ToListAsync(ct);
-        var bySubmission = answers
-            .GroupBy(a => a.SubmissionId)
-            .ToDictionary(
-                g => g.Key,
-                g => (IReadOnlyDictionary<string, AnswerInput>)g.ToDictionary(
-                    a => codes[a.IndicatorId],
-                    a => new AnswerInput(a.Value, a.NotApplicable, a.Decision, a.VerifiedValue),
-                    StringComparer.Ordinal));
-
+        var counted = institutions.Where(i => Counts(i.Status)).Select(i => i.SubmissionId).ToList();
+        var sheets = await PeriodAnswerReader.ReadAsync(dbFactory, periodId, new AnswerSheetLayout(framework.Scoring), codes, counted, ct);
         var inputs = institutions.Select(i => new InstitutionInput(
                 i.Key,
                 i.TypeCode,
-                i.Status is SubmissionStatus.Submitted or SubmissionStatus.Approved,
-                bySubmission.GetValueOrDefault(i.SubmissionId) ?? new Dictionary<string, AnswerInput>()))
+                Counts(i.Status),
+                sheets.TryGetValue(i.SubmissionId, out var sheet) ? sheet : NoAnswers))
             .ToList();
 
         return new PeriodScores(period, framework, Scoreboard.Build(framework.Scoring, inputs), institutions.ToDictionary(i => i.Key), inputs, Snapshot: null);
     }
+
+    /// <summary>Only submitted and approved submissions are scored; drafts and returned ones count as not submitted.</summary>
+    private static bool Counts(SubmissionStatus status) => status is SubmissionStatus.Submitted or SubmissionStatus.Approved;
 }

@@ -1,0 +1,137 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using StrategyGov.Data;
+using StrategyGov.Data.Reporting;
+using StrategyGov.Data.Seeding;
+using StrategyGov.Scoring;
+using StrategyGov.Web.Features.Scores;
+using StrategyGov.Web.Hosting;
+using StrategyGov.Web.Tests.Support;
+
+namespace StrategyGov.Web.Tests;
+
+/// <summary>
+/// The bulk read of a period's answers (ADR 0090) against EF Core's own reading of the same rows, on
+/// SQLite (read through the native library) and PostgreSQL (ADO.NET), with the values that are easy
+/// to get wrong: negative numbers, six decimals, eighteen digits, trailing zeros, nulls, N/A, every
+/// decision and none, and on SQLite a number written by hand in SQL.
+/// </summary>
+public sealed class PeriodAnswerReaderTests(PostgresDatabaseFixture postgres) : IClassFixture<PostgresDatabaseFixture>
+{
+    [Fact]
+    public async Task Read_Sqlite_GivesEveryAnswerExactlyAsEfCoreReadsIt()
+    {
+        var folder = Directory.CreateTempSubdirectory("strategygov-reader-");
+        try
+        {
+            var options = new DbContextOptionsBuilder<StrategyGovDbContext>();
+            DataSetup.Configure(options, DatabaseProviders.Sqlite, $"Data Source={Path.Combine(folder.FullName, "reader.db")}", folder.FullName);
+            IDbContextFactory<StrategyGovDbContext> factory = new Factory(options.Options);
+            var periodId = await SeedWithEdgeValuesAsync(factory);
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                // Written by hand, as an operator might: a TEXT column keeps the number as text '70'.
+                await db.Database.ExecuteSqlRawAsync("UPDATE Answers SET VerifiedValue = 70, Decision = 'Adjusted' WHERE Id = (SELECT MIN(Id) FROM Answers)");
+            }
+
+            await AssertReadsAsEfCoreAsync(factory, periodId);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Read_PostgreSql_GivesEveryAnswerExactlyAsEfCoreReadsIt()
+    {
+        IDbContextFactory<StrategyGovDbContext> factory = new Factory(postgres.ContextOptions());
+        var periodId = await SeedWithEdgeValuesAsync(factory);
+
+        await AssertReadsAsEfCoreAsync(factory, periodId);
+    }
+
+    private static async Task AssertReadsAsEfCoreAsync(IDbContextFactory<StrategyGovDbContext> factory, int periodId)
+    {
+        var frameworks = new FrameworkCache(factory);
+        var loader = new PeriodScoreLoader(factory, frameworks);
+        var period = await loader.PeriodAsync(periodId, CancellationToken.None);
+        var framework = await frameworks.GetAsync(period.StrategyVersionId, CancellationToken.None);
+        var institutions = await loader.InstitutionsAsync(periodId, CancellationToken.None);
+
+        // The reference: EF Core materialising the same rows, into plain dictionaries.
+        await using var db = await factory.CreateDbContextAsync();
+        var rows = await db.Answers.AsNoTracking()
+            .Where(a => a.Submission.PeriodId == periodId)
+            .Select(a => new { a.SubmissionId, a.Indicator.Code, a.Value, a.NotApplicable, a.Decision, a.VerifiedValue })
+            .ToListAsync();
+        var expected = rows
+            .GroupBy(a => a.SubmissionId)
+            .ToDictionary(g => g.Key, g => g.ToDictionary(a => a.Code, a => new AnswerInput(a.Value, a.NotApplicable, a.Decision, a.VerifiedValue), StringComparer.Ordinal));
+        var codes = await db.Indicators.AsNoTracking()
+            .Where(i => i.Practice.Pillar.StrategyVersionId == period.StrategyVersionId)
+            .ToDictionaryAsync(i => i.Id, i => i.Code);
+
+        var sheets = await PeriodAnswerReader.ReadAsync(factory, periodId, new AnswerSheetLayout(framework.Scoring), codes, institutions.Select(i => i.SubmissionId).ToList(), CancellationToken.None);
+
+        Assert.Equal(expected.Keys.Order(), sheets.Keys.Order());
+        foreach (var (submissionId, answers) in expected)
+        {
+            var sheet = sheets[submissionId];
+            // A row that holds nothing (no value, no N/A, no review) is no answer: it scores as missing either way.
+            Assert.Equal(answers.Where(a => a.Value != default).Select(a => a.Key).Order(StringComparer.Ordinal), sheet.Keys.Order(StringComparer.Ordinal));
+            foreach (var (code, answer) in answers)
+            {
+                Assert.Equal(answer, sheet.GetValueOrDefault(code));
+                Assert.Equal(answer.Value?.Scale, sheet.GetValueOrDefault(code).Value?.Scale);
+                Assert.Equal(answer.VerifiedValue?.Scale, sheet.GetValueOrDefault(code).VerifiedValue?.Scale);
+            }
+        }
+
+        // And the whole scoreboard, explanation trees included, is the one the dictionaries give.
+        var live = await loader.LoadLiveAsync(periodId, CancellationToken.None);
+        var reference = Scoreboard.Build(framework.Scoring, institutions
+            .Select(i => new InstitutionInput(i.Key, i.TypeCode, i.Status is SubmissionStatus.Submitted or SubmissionStatus.Approved, expected.GetValueOrDefault(i.SubmissionId) ?? []))
+            .ToList());
+        Assert.Equal(reference.Entries.Select(e => SnapshotJson.Write(e.Result)), live.Board.Entries.Select(e => SnapshotJson.Write(e.Result)));
+    }
+
+    /// <summary>The demo data, with the first approved answers of 2026-Q3 turned into edge values.</summary>
+    private static async Task<int> SeedWithEdgeValuesAsync(IDbContextFactory<StrategyGovDbContext> factory)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+        var seedData = await SeedDataReader.ReadAsync(
+            SeedDataReader.Locate(AppContext.BaseDirectory) ?? throw new InvalidOperationException("seed-data/ not found above the test output."),
+            CancellationToken.None);
+        await DatabaseSeeder.SeedAsync(db, seedData, DateTime.UtcNow, CancellationToken.None);
+
+        var periodId = await db.Periods.Where(p => p.Code == "2026-Q3").Select(p => p.Id).SingleAsync();
+        var answers = await db.Answers.Where(a => a.Submission.PeriodId == periodId).OrderBy(a => a.Id).Take(9).ToListAsync();
+        (decimal? Value, bool NotApplicable, ReviewDecision? Decision, decimal? Verified)[] edges =
+        [
+            (-12.345678m, false, ReviewDecision.Adjusted, 0.000001m),
+            (123456789012.123456m, false, ReviewDecision.Accepted, null),
+            (12.50m, false, null, null),
+            (null, true, ReviewDecision.Accepted, null),
+            (null, true, ReviewDecision.Rejected, null),
+            (null, false, null, null),
+            (0m, false, ReviewDecision.Rejected, null),
+            (100.000000m, false, ReviewDecision.Adjusted, 99.999999m),
+            (3m, false, ReviewDecision.Adjusted, null),
+        ];
+        for (var i = 0; i < edges.Length; i++)
+        {
+            (answers[i].Value, answers[i].NotApplicable, answers[i].Decision, answers[i].VerifiedValue) = edges[i];
+        }
+
+        await db.SaveChangesAsync();
+        return periodId;
+    }
+
+    private sealed class Factory(DbContextOptions<StrategyGovDbContext> options) : IDbContextFactory<StrategyGovDbContext>
+    {
+        public StrategyGovDbContext CreateDbContext() => new(options);
+    }
+}
