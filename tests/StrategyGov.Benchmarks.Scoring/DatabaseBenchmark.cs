@@ -165,6 +165,7 @@ internal static class DatabaseBenchmark
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY \"Answers\" (\"SubmissionId\", \"IndicatorId\", \"Value\", \"NotApplicable\", \"UpdatedAt\", \"Decision\", \"VerifiedValue\", \"Version\") FROM STDIN (FORMAT BINARY)"))
         {
+            copy.Timeout = TimeSpan.FromMinutes(10);
             foreach (var (submission, indicator, answer) in rows)
             {
                 await copy.StartRowAsync();
@@ -182,7 +183,7 @@ internal static class DatabaseBenchmark
         }
 
         // A database at rest: statistics gathered and the visibility map set, as autovacuum would.
-        await new NpgsqlCommand("VACUUM ANALYZE", connection).ExecuteNonQueryAsync();
+        await new NpgsqlCommand("VACUUM ANALYZE", connection) { CommandTimeout = 0 }.ExecuteNonQueryAsync();
     }
 
     private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type) =>
