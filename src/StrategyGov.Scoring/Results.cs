@@ -121,12 +121,60 @@ public sealed class PracticeResult
 }
 
 /// <summary>The score of one pillar: weighted mean of its not-N/A practices.</summary>
-public sealed record PillarResult(
-    string Code,
-    decimal Weight,
-    ScoreNode Self,
-    ScoreNode Verified,
-    IReadOnlyList<PracticeResult> Practices);
+/// <remarks>
+/// Like <see cref="PracticeResult.Indicators"/>, the practices' results are built the first time
+/// <see cref="Practices"/> is read, by scoring the pillar again: the same numbers.
+/// </remarks>
+public sealed class PillarResult
+{
+    private readonly PracticeSource? _source;
+    private IReadOnlyList<PracticeResult>? _practices;
+
+    /// <summary>A pillar result with its practices' results given (e.g. read back from a snapshot).</summary>
+    public PillarResult(string Code, decimal Weight, ScoreNode Self, ScoreNode Verified, IReadOnlyList<PracticeResult> Practices)
+        : this(Code, Weight, Self, Verified)
+    {
+        _practices = Practices;
+    }
+
+    internal PillarResult(string code, decimal weight, ScoreNode self, ScoreNode verified, PracticeSource source)
+        : this(code, weight, self, verified)
+    {
+        _source = source;
+    }
+
+    private PillarResult(string code, decimal weight, ScoreNode self, ScoreNode verified)
+    {
+        this.Code = code;
+        this.Weight = weight;
+        this.Self = self;
+        this.Verified = verified;
+    }
+
+    /// <summary>Pillar code.</summary>
+    public string Code { get; }
+
+    /// <summary>Pillar weight.</summary>
+    public decimal Weight { get; }
+
+    /// <summary>Self-reported score and share of the overall score.</summary>
+    public ScoreNode Self { get; }
+
+    /// <summary>Verified score and share of the overall score.</summary>
+    public ScoreNode Verified { get; }
+
+    /// <summary>The practices' results, in framework order.</summary>
+    public IReadOnlyList<PracticeResult> Practices =>
+        _practices ??= ScoringEngine.ScorePractices(_source!.Value);
+
+    /// <summary>What the practices of a pillar were scored from, to build their results on demand.</summary>
+    internal readonly record struct PracticeSource(
+        PillarDefinition Pillar,
+        string InstitutionType,
+        IReadOnlyDictionary<string, AnswerInput> Answers,
+        AnswerSheet? Sheet,
+        int FirstPosition);
+}
 
 /// <summary>One institution's scores for a period, with the full tree of numbers that made them.</summary>
 /// <param name="Key">The institution key given in the input.</param>

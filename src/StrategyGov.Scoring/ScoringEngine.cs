@@ -19,64 +19,33 @@ public static class ScoringEngine
     /// </summary>
     public static InstitutionResult Score(ScoringFramework framework, InstitutionInput institution)
     {
-        // Each level is scored before its parent, whose mean gives the level's shares; the results of
-        // practices and pillars are built once with their final shares. Indicators are scored for their
-        // practice's mean but their results are built only when asked for (PracticeResult.Indicators).
+        // Each level is scored before its parent, whose mean gives the level's shares, and each result
+        // is built once with its final share. Practices and indicators are scored for their parents'
+        // means, but their results are built only when asked for (PillarResult.Practices,
+        // PracticeResult.Indicators): a scoreboard needs the pillars of every institution, the tree
+        // below them for a few.
         var answers = institution.HasSubmission ? institution.Answers : NoAnswers;
         var sheet = answers is AnswerSheet s && ReferenceEquals(s.Layout.Framework, framework) ? s : null;
         var counts = new Counts();
         var position = 0;
-        var pillarScores = new (Means Means, PracticeResult[] Practices)[framework.Pillars.Count];
+        var pillarMeans = framework.Pillars.Count <= 32 ? stackalloc Means[32] : new Means[framework.Pillars.Count];
+        var firstPositions = framework.Pillars.Count <= 32 ? stackalloc int[32] : new int[framework.Pillars.Count];
         var overall = new WeightedMean();
-        var widest = 0;
-        foreach (var pillar in framework.Pillars)
-        {
-            widest = Math.Max(widest, pillar.Practices.Count);
-        }
-
-        Span<Means> practiceMeans = widest <= 16 ? stackalloc Means[16] : new Means[widest];
-        for (var p = 0; p < pillarScores.Length; p++)
+        for (var p = 0; p < framework.Pillars.Count; p++)
         {
             var pillar = framework.Pillars[p];
-            var practiceCount = pillar.Practices.Count;
-            var pillarMean = new WeightedMean();
-            var firstPosition = position;
-            for (var q = 0; q < practiceCount; q++)
-            {
-                var practice = pillar.Practices[q];
-                var means = ScorePractice(practice, institution.InstitutionType, answers, sheet, position, ref counts).Means();
-                pillarMean.Add(practice.Weight, means.Self, means.Verified);
-                practiceMeans[q] = means;
-                position += practice.Indicators.Count;
-            }
-
-            var practices = new PracticeResult[practiceCount];
-            position = firstPosition;
-            for (var q = 0; q < practiceCount; q++)
-            {
-                var practice = pillar.Practices[q];
-                var (self, verified) = pillarMean.Nodes(practice.Weight, practiceMeans[q]);
-                practices[q] = new PracticeResult(
-                    practice.Code,
-                    practice.Weight,
-                    self,
-                    verified,
-                    new PracticeResult.IndicatorSource(practice, institution.InstitutionType, answers, sheet, position));
-                position += practice.Indicators.Count;
-            }
-
-            var pillarMeans = pillarMean.Means();
-            pillarScores[p] = (pillarMeans, practices);
-            overall.Add(pillar.Weight, pillarMeans.Self, pillarMeans.Verified);
+            firstPositions[p] = position;
+            var means = ScorePillar(new PillarResult.PracticeSource(pillar, institution.InstitutionType, answers, sheet, position), ref counts, [], out position).Means();
+            overall.Add(pillar.Weight, means.Self, means.Verified);
+            pillarMeans[p] = means;
         }
 
-        var pillars = new PillarResult[pillarScores.Length];
+        var pillars = new PillarResult[framework.Pillars.Count];
         for (var p = 0; p < pillars.Length; p++)
         {
             var pillar = framework.Pillars[p];
-            var (means, practices) = pillarScores[p];
-            var (self, verified) = overall.Nodes(pillar.Weight, means);
-            pillars[p] = new PillarResult(pillar.Code, pillar.Weight, self, verified, practices);
+            var (self, verified) = overall.Nodes(pillar.Weight, pillarMeans[p]);
+            pillars[p] = new PillarResult(pillar.Code, pillar.Weight, self, verified, new PillarResult.PracticeSource(pillar, institution.InstitutionType, answers, sheet, firstPositions[p]));
         }
 
         var total = overall.Means();
@@ -90,6 +59,60 @@ public static class ScoringEngine
             counts.Answered,
             counts.Provisional,
             pillars);
+    }
+
+    /// <summary>
+    /// A pillar's weighted means over its practices, counting their indicators into
+    /// <paramref name="counts"/>; each practice's means go to <paramref name="practiceMeans"/> when it
+    /// is long enough to hold them. <paramref name="nextPosition"/> is the position after its last indicator.
+    /// </summary>
+    private static WeightedMean ScorePillar(PillarResult.PracticeSource source, ref Counts counts, Span<Means> practiceMeans, out int nextPosition)
+    {
+        var mean = new WeightedMean();
+        var position = source.FirstPosition;
+        var practices = source.Pillar.Practices;
+        for (var q = 0; q < practices.Count; q++)
+        {
+            var practice = practices[q];
+            var means = ScorePractice(practice, source.InstitutionType, source.Answers, source.Sheet, position, ref counts).Means();
+            mean.Add(practice.Weight, means.Self, means.Verified);
+            if (q < practiceMeans.Length)
+            {
+                practiceMeans[q] = means;
+            }
+
+            position += practice.Indicators.Count;
+        }
+
+        nextPosition = position;
+        return mean;
+    }
+
+    /// <summary>
+    /// The results of a pillar's practices with their shares: what <see cref="PillarResult.Practices"/>
+    /// shows. The same numbers as when the pillar was scored.
+    /// </summary>
+    internal static PracticeResult[] ScorePractices(PillarResult.PracticeSource source)
+    {
+        var counts = new Counts();
+        var practiceMeans = new Means[source.Pillar.Practices.Count];
+        var pillarMean = ScorePillar(source, ref counts, practiceMeans, out _);
+        var practices = new PracticeResult[practiceMeans.Length];
+        var position = source.FirstPosition;
+        for (var q = 0; q < practices.Length; q++)
+        {
+            var practice = source.Pillar.Practices[q];
+            var (self, verified) = pillarMean.Nodes(practice.Weight, practiceMeans[q]);
+            practices[q] = new PracticeResult(
+                practice.Code,
+                practice.Weight,
+                self,
+                verified,
+                new PracticeResult.IndicatorSource(practice, source.InstitutionType, source.Answers, source.Sheet, position));
+            position += practice.Indicators.Count;
+        }
+
+        return practices;
     }
 
     /// <summary>A practice's weighted means in both views, counting its indicators into <paramref name="counts"/>.</summary>
@@ -118,10 +141,10 @@ public static class ScoringEngine
                 continue;
             }
 
-            var scored = ScoreAnswer(indicator, answer);
+            Score(indicator, answer, out var self, out var verified);
             counts.Answered++;
-            counts.Provisional |= scored.Provisional;
-            mean.Add(indicator.Weight, scored.Self, scored.Verified);
+            counts.Provisional |= answer.Decision is null;
+            mean.Add(indicator.Weight, self, verified);
         }
 
         return mean;
@@ -177,21 +200,15 @@ public static class ScoringEngine
         (sheet is null ? answers.TryGetValue(indicator.Code, out answer) : sheet.TryGet(position, out answer))
         && answer.IsAnswered;
 
-    private static Scored ScoreAnswer(IndicatorDefinition indicator, AnswerInput answer)
+    private static Scored ScoreAnswer(IndicatorDefinition indicator, in AnswerInput answer)
     {
+        Score(indicator, answer, out var self, out var verified);
         var reported = answer.NotApplicable ? null : answer.Value;
-        decimal? self = reported is { } value ? IndicatorScoring.Score(indicator, value) : null;
-
-        // The verified view: what the reviewer decided, or the self-report while undecided.
-        var (verifiedValue, verified) = answer.Decision switch
+        var verifiedValue = answer.Decision switch
         {
-            ReviewDecision.Accepted or null => (reported, self),
-            ReviewDecision.Adjusted when answer.VerifiedValue is { } adjusted =>
-                (adjusted, IndicatorScoring.Score(indicator, adjusted)),
-
-            // Rejected (and an adjustment without a value, which verifies nothing) scores 0;
-            // a rejected N/A therefore counts as applicable.
-            _ => ((decimal?)null, (decimal?)0m),
+            ReviewDecision.Accepted or null => reported,
+            ReviewDecision.Adjusted => answer.VerifiedValue,
+            _ => null,
         };
 
         return new Scored(
@@ -203,6 +220,23 @@ public static class ScoringEngine
             Provisional: answer.Decision is null,
             self,
             verified);
+    }
+
+    /// <summary>An answer's score in both views (null when N/A).</summary>
+    private static void Score(IndicatorDefinition indicator, in AnswerInput answer, out decimal? self, out decimal? verified)
+    {
+        self = !answer.NotApplicable && answer.Value is { } value ? IndicatorScoring.Score(indicator, value) : null;
+
+        // The verified view: what the reviewer decided, or the self-report while undecided.
+        verified = answer.Decision switch
+        {
+            ReviewDecision.Accepted or null => self,
+            ReviewDecision.Adjusted when answer.VerifiedValue is { } adjusted => IndicatorScoring.Score(indicator, adjusted),
+
+            // Rejected (and an adjustment without a value, which verifies nothing) scores 0;
+            // a rejected N/A therefore counts as applicable.
+            _ => 0m,
+        };
     }
 
     private readonly record struct Scored(

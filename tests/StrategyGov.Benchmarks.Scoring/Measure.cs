@@ -4,14 +4,21 @@ using System.Globalization;
 namespace StrategyGov.Benchmarks.Scoring;
 
 /// <summary>
-/// Warm-up, then the median and best of several timed runs, and the median processor time the process
+/// A warm-up, then the median and best of several timed runs, and the median processor time the process
 /// spent per run (all threads): on a busy machine wall time grows, processor time much less.
 /// </summary>
 internal static class Measure
 {
     public static double Median(string name, int runs, Func<Task> action)
     {
-        action().GetAwaiter().GetResult();
+        // Warm up until the JIT has promoted the hot code to its optimised tier (tiered compilation
+        // recompiles after 30 calls and a background delay): at least 3 runs and 3 seconds.
+        var warmUp = Stopwatch.StartNew();
+        for (var i = 0; i < 3 || warmUp.Elapsed < TimeSpan.FromSeconds(3); i++)
+        {
+            action().GetAwaiter().GetResult();
+        }
+
         var times = new List<double>(runs);
         var processor = new List<double>(runs);
         using var process = Process.GetCurrentProcess();

@@ -108,7 +108,7 @@ public sealed class AnswerSheetTests
     }
 
     [Fact]
-    public void Indicators_BuiltOnDemand_MatchTheResultReadBackFromJson()
+    public void PracticesAndIndicators_BuiltOnDemand_MatchTheResultReadBackFromJson()
     {
         // Snapshots store the whole tree and read it back with the indicators given, not scored again.
         var scenario = new RandomScenario(5);
@@ -118,7 +118,8 @@ public sealed class AnswerSheetTests
         var back = JsonSerializer.Deserialize<InstitutionResult>(JsonSerializer.Serialize(result))!;
 
         Assert.Equal(ResultSnapshot.Of(result), ResultSnapshot.Of(back));
-        Assert.Same(result.Pillars[0].Practices[0].Indicators, result.Pillars[0].Practices[0].Indicators); // built once
+        Assert.Same(result.Pillars[0].Practices, result.Pillars[0].Practices); // built once
+        Assert.Same(result.Pillars[0].Practices[0].Indicators, result.Pillars[0].Practices[0].Indicators);
     }
 
     private static AnswerSheet SheetOf(AnswerSheetLayout layout, IReadOnlyDictionary<string, AnswerInput> answers)
