@@ -37,8 +37,8 @@ Console.WriteLine($"StrategyGov reports benchmark · {DateTime.UtcNow:yyyy-MM-dd
 var pdf = app.Services.GetRequiredService<PdfRenderer>();
 await pdf.WarmUpAsync(CancellationToken.None);
 
-// 1. Institution PDF with a warm browser.
-var institutionTimes = await TimeAsync(12, 2, () => app.Service<ReportService>().InstitutionPdfAsync(official, mohId, periodId, "ar", CancellationToken.None));
+// 1. Institution PDF with a warm browser and warm code (30 runs first: the JIT optimises after 30 calls).
+var institutionTimes = await TimeAsync(12, 30, () => app.Service<ReportService>().InstitutionPdfAsync(official, mohId, periodId, "ar", CancellationToken.None));
 Report("Institution PDF (ar), warm browser", institutionTimes, "< 500 ms");
 
 // 2. National report for 300 institutions, and the same HTML printed by Chromium directly.
@@ -59,26 +59,23 @@ var nationalTimes = await TimeAsync(6, 1, async () =>
 Report("National PDF (ar), 300 institutions: pipeline", nationalTimes, "< 3000 ms");
 
 using var playwright = await Playwright.CreateAsync();
-await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
+await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = PdfRenderer.ChromiumArgs });
+
+// Raw Chromium the way the renderer uses it: one page kept and reused (a new page alone costs ≈ 160 ms).
+var rawPage = await browser.NewPageAsync();
 var rawTimes = await TimeAsync(6, 1, async () =>
 {
-    var page = await browser.NewPageAsync();
-    await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
-    var bytes = await page.PdfAsync(PdfRenderer.PrintOptions(setup));
-    await page.CloseAsync();
-    return bytes;
+    await rawPage.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
+    return await rawPage.PdfAsync(PdfRenderer.PrintOptions(setup));
 });
 Report("National PDF (ar), 300 institutions: Chromium raw print of the same HTML", rawTimes, "");
 Console.WriteLine($"  pipeline ÷ raw Chromium (median): {Median(nationalTimes) / Median(rawTimes):0.00}× (target ≤ 1.25×)");
 
 var (institutionHtml, _, _) = await reports.InstitutionHtmlAsync(official, mohId, periodId, "ar", CancellationToken.None);
-var institutionRaw = await TimeAsync(12, 2, async () =>
+var institutionRaw = await TimeAsync(12, 30, async () =>
 {
-    var page = await browser.NewPageAsync();
-    await page.SetContentAsync(institutionHtml, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
-    var bytes = await page.PdfAsync(PdfRenderer.PrintOptions(setup));
-    await page.CloseAsync();
-    return bytes;
+    await rawPage.SetContentAsync(institutionHtml, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
+    return await rawPage.PdfAsync(PdfRenderer.PrintOptions(setup));
 });
 Report("Institution PDF (ar): Chromium raw print of the same HTML", institutionRaw, "");
 Console.WriteLine($"  pipeline ÷ raw Chromium (median): {Median(institutionTimes) / Median(institutionRaw):0.00}×");
@@ -102,8 +99,18 @@ Console.WriteLine($"50 concurrent PDF requests (Pdf:MaxConcurrentPages = {app.Se
     $"{results.Count(r => r.Ok)}/50 succeeded in {wall.Elapsed.TotalSeconds:0.00} s · {50 / wall.Elapsed.TotalSeconds:0.0} PDFs/s · p50 {latencies[24]:0} ms · p95 {latencies[47]:0} ms");
 
 // 4. Excel import of 10,000 answers into one draft (a framework of 10,000 percentage indicators).
-var benchPeriod = await SeedTenThousandIndicatorsAsync(dbFactory, mohId);
+// A long-running app has imported before: a first import into another institution's draft warms the
+// code up; the one measured fills MOH's empty draft.
+int otherId;
+await using (var db = await dbFactory.CreateDbContextAsync())
+{
+    otherId = await db.Institutions.Where(i => i.Id != mohId).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
+}
+
+var benchPeriod = await SeedTenThousandIndicatorsAsync(dbFactory, [otherId, mohId]);
 var import = app.Service<AnswerImportService>();
+var warmUpUpload = await FilledTemplateAsync(import, admin, otherId, benchPeriod);
+await import.ImportAsync(admin, otherId, benchPeriod, warmUpUpload, CancellationToken.None);
 var template = await import.TemplateAsync(admin, mohId, benchPeriod, "ar", CancellationToken.None);
 using var workbook = new XLWorkbook(new MemoryStream(template.Content));
 var sheet = workbook.Worksheet(1);
@@ -170,7 +177,23 @@ static PeriodScores Scale(PeriodScores scores, int count)
     return scores with { Board = scores.Board with { Entries = entries }, Institutions = institutions };
 }
 
-static async Task<int> SeedTenThousandIndicatorsAsync(IDbContextFactory<StrategyGovDbContext> dbFactory, int institutionId)
+static async Task<MemoryStream> FilledTemplateAsync(AnswerImportService import, StrategyGov.Web.Security.Actor actor, int institutionId, int periodId)
+{
+    var template = await import.TemplateAsync(actor, institutionId, periodId, "ar", CancellationToken.None);
+    using var workbook = new XLWorkbook(new MemoryStream(template.Content));
+    var sheet = workbook.Worksheet(1);
+    for (var row = 2; row <= sheet.LastRowUsed()!.RowNumber(); row++)
+    {
+        sheet.Cell(row, AnswerWorkbook.Value).Value = row % 101;
+    }
+
+    var upload = new MemoryStream();
+    workbook.SaveAs(upload);
+    upload.Position = 0;
+    return upload;
+}
+
+static async Task<int> SeedTenThousandIndicatorsAsync(IDbContextFactory<StrategyGovDbContext> dbFactory, int[] institutionIds)
 {
     await using var db = await dbFactory.CreateDbContextAsync();
     var version = new StrategyVersion { Code = "BENCH", Version = 1, Status = StrategyStatus.Published, NameAr = "استراتيجية القياس", NameEn = "Benchmark strategy", CreatedAt = DateTime.UtcNow };
@@ -189,7 +212,7 @@ static async Task<int> SeedTenThousandIndicatorsAsync(IDbContextFactory<Strategy
     var period = new ReportingPeriod { Code = "BENCH-1", StrategyVersion = version, OpensOn = new DateOnly(2027, 1, 1), DueOn = new DateOnly(2027, 3, 20), ClosesOn = new DateOnly(2027, 3, 31), Status = PeriodStatus.Open };
     db.Pillars.Add(pillar);
     db.Periods.Add(period);
-    db.Submissions.Add(new Submission { InstitutionId = institutionId, Period = period, Status = SubmissionStatus.Draft, CreatedAt = DateTime.UtcNow, LastActivityAt = DateTime.UtcNow });
+    db.Submissions.AddRange(institutionIds.Select(id => new Submission { InstitutionId = id, Period = period, Status = SubmissionStatus.Draft, CreatedAt = DateTime.UtcNow, LastActivityAt = DateTime.UtcNow }));
     await db.SaveChangesAsync();
     return period.Id;
 }

@@ -67,6 +67,24 @@ public sealed class PdfReportTests(StrategyGovAppFactory app, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task PdfRenderer_ManyPrintsAtOnce_EachHasOnlyItsOwnDocument()
+    {
+        // Pages are reused between prints: nothing of one report may show in the next.
+        var renderer = app.Services.GetRequiredService<PdfRenderer>();
+        var setup = new PdfPageSetup(RightToLeft: false, "StrategyGov", "test", "Page", "of");
+
+        var pdfs = await Task.WhenAll(Enumerable.Range(1, 12).Select(n =>
+            renderer.RenderAsync($"<html><body><p>Document number {n:D2}</p>{(n % 2 == 0 ? "<p>even</p>" : "")}</body></html>", setup, CancellationToken.None)));
+
+        for (var n = 1; n <= pdfs.Length; n++)
+        {
+            var text = await PdfTools.TextAsync(pdfs[n - 1]);
+            Assert.Equal([$"{n:D2}"], Regex.Matches(text, @"Document number (\d+)").Select(m => m.Groups[1].Value));
+            Assert.Equal(n % 2 == 0, text.Contains("even", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task InstitutionReport_AfterBrowserCrash_IsStillServed()
     {
         await DownloadMohReportAsync("en");

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using StrategyGov.Data;
 using StrategyGov.Data.Identity;
 using StrategyGov.Data.Reporting;
@@ -21,8 +22,14 @@ public sealed class ScoreSnapshotService(
     PeriodScoreLoader loader,
     FrameworkCache frameworks,
     TimeProvider clock,
+    IMemoryCache cache,
     ILogger<ScoreSnapshotService> logger)
 {
+    // A revision never changes once stored, so its scores are kept a while in memory: reports and
+    // trends read the previous period's snapshot on every request. Institution names in it may lag a
+    // rename by this long.
+    private static readonly TimeSpan Kept = TimeSpan.FromMinutes(5);
+
     public const string PublishedReason = "Published";
 
     /// <summary>
@@ -122,16 +129,34 @@ public sealed class ScoreSnapshotService(
     /// <summary>The latest stored revision of a period's scores, or null when it has none.</summary>
     internal async Task<PeriodScores?> LoadAsync(PeriodRow period, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var snapshot = await db.ScoreSnapshots.AsNoTracking()
-            .Where(s => s.PeriodId == period.Id)
-            .OrderByDescending(s => s.Revision)
-            .Include(s => s.Entries)
-            .FirstOrDefaultAsync(ct);
-        if (snapshot is null)
+        int? latest;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            latest = await db.ScoreSnapshots.AsNoTracking()
+                .Where(s => s.PeriodId == period.Id)
+                .OrderByDescending(s => s.Revision)
+                .Select(s => (int?)s.Id)
+                .FirstOrDefaultAsync(ct);
+        }
+
+        if (latest is not { } snapshotId)
         {
             return null;
         }
+
+        return await cache.GetOrCreateAsync((nameof(ScoreSnapshot), snapshotId, period), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Kept;
+            return ReadAsync(period, snapshotId, ct);
+        });
+    }
+
+    private async Task<PeriodScores> ReadAsync(PeriodRow period, int snapshotId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var snapshot = await db.ScoreSnapshots.AsNoTracking()
+            .Include(s => s.Entries)
+            .SingleAsync(s => s.Id == snapshotId, ct);
 
         var framework = await frameworks.GetAsync(period.StrategyVersionId, ct);
         var names = (await loader.InstitutionsAsync(period.Id, ct)).ToDictionary(i => i.Id);
