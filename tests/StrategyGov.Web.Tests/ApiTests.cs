@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StrategyGov.Data;
 using StrategyGov.Testing;
 using StrategyGov.Web.Features.Api;
 using StrategyGov.Web.Security;
@@ -149,6 +152,39 @@ public sealed class ApiTests(StrategyGovAppFactory app) : IClassFixture<Strategy
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_Expired_IsRefused()
+    {
+        var token = await CreateTokenAsync(ApiScopes.ScoresRead, institutionId: null);
+        var client = Bearer(token.Token);
+        var before = await client.GetAsync("/api/v1/periods");
+
+        // Its expiry passes (moved a minute into the past rather than waiting for it).
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<StrategyGovDbContext>>().CreateDbContextAsync())
+        {
+            var stored = await db.ApiTokens.SingleAsync(t => t.Id == token.Row.Id);
+            stored.ExpiresAt = DateTime.UtcNow.AddMinutes(-1);
+            await db.SaveChangesAsync();
+        }
+
+        var after = await client.GetAsync("/api/v1/periods");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task CreateToken_ExpiryInThePast_IsRefusedAndNothingStored()
+    {
+        var admin = await app.ActorAsync(DemoUsers.Admin);
+        var name = $"past {Guid.NewGuid():N}";
+
+        var create = () => app.Service<ApiTokenService>().CreateAsync(admin, name, ApiScopes.ScoresRead, null, DateTime.UtcNow.AddMinutes(-1), None);
+
+        Assert.Equal("ApiToken_ExpiryInPast", (await Assert.ThrowsAsync<RuleViolationException>(create)).Message);
+        Assert.DoesNotContain(await app.Service<ApiTokenService>().ListAsync(admin, None), t => t.Name == name);
     }
 
     [Theory]
