@@ -13,6 +13,12 @@ namespace StrategyGov.Web.Features.Scores;
 public sealed record SnapshotInfo(int Revision, DateTime CapturedAt, string Reason);
 
 /// <summary>
+/// One revision of a period's scores as the history lists it: who made it and why, and how many
+/// institutions it moved compared with the revision before (national rank or maturity band).
+/// </summary>
+public sealed record SnapshotRevision(int Revision, DateTime CapturedAt, string Reason, string? CapturedBy, int Institutions, int RanksChanged, int BandsChanged);
+
+/// <summary>
 /// Freezes the scores of published periods (ADR 0040). <see cref="CaptureAsync"/> stores revision 1 when
 /// a period is published; <see cref="RecomputeAsync"/> is the only way to change them afterwards (an
 /// upheld objection): a new revision with who, when and why, the old ones kept.
@@ -124,6 +130,48 @@ public sealed class ScoreSnapshotService(
             .OrderByDescending(s => s.Revision)
             .Select(s => new SnapshotInfo(s.Revision, s.CapturedAt, s.Reason))
             .ToListAsync(ct);
+    }
+
+    /// <summary>Every revision with who made it and what it changed, newest first (center staff and officials).</summary>
+    public async Task<IReadOnlyList<SnapshotRevision>> RevisionsAsync(Actor actor, int periodId, CancellationToken ct)
+    {
+        if (!actor.SeesAllInstitutions)
+        {
+            throw new AccessDeniedException();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var snapshots = await db.ScoreSnapshots.AsNoTracking()
+            .Where(s => s.PeriodId == periodId)
+            .OrderBy(s => s.Revision)
+            .Select(s => new
+            {
+                s.Revision,
+                s.CapturedAt,
+                s.Reason,
+                CapturedBy = db.Users.Where(u => u.Id == s.CapturedById).Select(u => u.FullName).FirstOrDefault(),
+                Entries = s.Entries.Select(e => new { e.InstitutionId, e.NationalRank, e.BandCode }).ToList(),
+            })
+            .ToListAsync(ct);
+
+        var revisions = new List<SnapshotRevision>(snapshots.Count);
+        for (var i = 0; i < snapshots.Count; i++)
+        {
+            var current = snapshots[i];
+            var before = i == 0 ? null : snapshots[i - 1].Entries.ToDictionary(e => e.InstitutionId);
+            int ranksChanged = 0, bandsChanged = 0;
+            foreach (var entry in before is null ? [] : current.Entries)
+            {
+                var previous = before!.GetValueOrDefault(entry.InstitutionId);
+                ranksChanged += previous?.NationalRank != entry.NationalRank ? 1 : 0;
+                bandsChanged += previous?.BandCode != entry.BandCode ? 1 : 0;
+            }
+
+            revisions.Add(new SnapshotRevision(current.Revision, current.CapturedAt, current.Reason, current.CapturedBy, current.Entries.Count, ranksChanged, bandsChanged));
+        }
+
+        revisions.Reverse();
+        return revisions;
     }
 
     /// <summary>The latest stored revision of a period's scores, or null when it has none.</summary>
