@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data.Reporting;
-using StrategyGov.Scoring;
 using StrategyGov.Testing;
 using StrategyGov.Web.Features.Scores;
 using StrategyGov.Web.Security;
@@ -30,7 +29,7 @@ public sealed class ScoreRevisionsTests(StrategyGovAppFactory app) : IClassFixtu
 
         // The best institution's answers are all rejected: it falls to the bottom, and so do its band and the ranks below it.
         var best = (await app.Service<ScoreService>().GetPeriodAsync(admin, periodId, None)).Board.Entries.Single(e => e.NationalRank == 1);
-        await RejectEveryAnswerAsync(int.Parse(best.Result.Key, System.Globalization.CultureInfo.InvariantCulture));
+        await app.RejectEveryPublishedAnswerAsync(int.Parse(best.Result.Key, System.Globalization.CultureInfo.InvariantCulture));
         await snapshots.RecomputeAsync(admin, periodId, "Objection upheld on evidence", None);
 
         var revisions = await snapshots.RevisionsAsync(await app.ActorAsync(DemoUsers.Official), periodId, None);
@@ -74,20 +73,5 @@ public sealed class ScoreRevisionsTests(StrategyGovAppFactory app) : IClassFixtu
 
         Assert.Equal(shown, response.StatusCode == HttpStatusCode.OK && html.Contains("data-testid=\"revision-list\"", StringComparison.Ordinal));
         Assert.DoesNotContain("revision-recompute", html, StringComparison.Ordinal); // only a CenterAdmin may recompute
-    }
-
-    private async Task RejectEveryAnswerAsync(int institutionId)
-    {
-        await using var db = await app.DbAsync();
-        var answers = await db.Answers
-            .Where(a => a.Submission.InstitutionId == institutionId && a.Submission.Period.Code == SeededData.PublishedPeriod)
-            .ToListAsync();
-        foreach (var answer in answers)
-        {
-            answer.Decision = ReviewDecision.Rejected;
-            answer.VerifiedValue = null;
-        }
-
-        await db.SaveChangesAsync();
     }
 }

@@ -53,7 +53,7 @@ public sealed class ScoreSnapshotTests(StrategyGovAppFactory app) : IClassFixtur
         var before = await scores.GetPeriodAsync(admin, periodId, None);
         var target = before.Board.Entries.First(e => e.Result.Verified > 0m);
         var institutionId = before.InstitutionOf(target).Id;
-        await RejectEveryAnswerAsync(institutionId);
+        await app.RejectEveryPublishedAnswerAsync(institutionId);
 
         var frozen = await scores.GetPeriodAsync(admin, periodId, None);
         var revision = await app.Service<ScoreSnapshotService>().RecomputeAsync(admin, periodId, "Objection upheld (test)", None);
@@ -122,19 +122,4 @@ public sealed class ScoreSnapshotTests(StrategyGovAppFactory app) : IClassFixtur
         scores.Board.Entries.Select(e =>
             $"{e.Result.Key}|{e.Result.Verified}|{e.Result.SelfReported}|{e.Result.Completeness}|{e.Band?.Code}|{e.NationalRank}|{e.PeerRank}|"
             + string.Join(',', e.Result.Pillars.SelectMany(p => p.Practices).SelectMany(p => p.Indicators).Select(i => $"{i.Code}:{i.Verified.Score}@{i.Verified.Share}")));
-
-    private async Task RejectEveryAnswerAsync(int institutionId)
-    {
-        await using var db = await app.DbAsync();
-        var answers = await db.Answers
-            .Where(a => a.Submission.InstitutionId == institutionId && a.Submission.Period.Code == SeededData.PublishedPeriod)
-            .ToListAsync();
-        foreach (var answer in answers)
-        {
-            answer.Decision = ReviewDecision.Rejected;
-            answer.VerifiedValue = null;
-        }
-
-        await db.SaveChangesAsync();
-    }
 }

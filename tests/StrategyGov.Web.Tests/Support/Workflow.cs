@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using StrategyGov.Scoring;
 using StrategyGov.Testing;
 using StrategyGov.Web.Features.Submissions;
 
@@ -14,5 +16,21 @@ public static class Workflow
         await app.AnswerRemainingWithBestAsync(director, submissionId);
         await app.Service<SubmissionService>().SubmitAsync(director, submissionId, CancellationToken.None);
         return submissionId;
+    }
+
+    /// <summary>Every answer of an institution in the published period rejected in the database, behind the services' back.</summary>
+    public static async Task RejectEveryPublishedAnswerAsync(this StrategyGovAppFactory app, int institutionId)
+    {
+        await using var db = await app.DbAsync();
+        var answers = await db.Answers
+            .Where(a => a.Submission.InstitutionId == institutionId && a.Submission.Period.Code == SeededData.PublishedPeriod)
+            .ToListAsync();
+        foreach (var answer in answers)
+        {
+            answer.Decision = ReviewDecision.Rejected;
+            answer.VerifiedValue = null;
+        }
+
+        await db.SaveChangesAsync();
     }
 }
