@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -37,12 +38,13 @@ public static class AuditChain
     public static readonly string GenesisHash = new('0', 64);
 
     private const int MaxAttempts = 20;
+    private const string Savepoint = "audit_append";
     private const int VerifyBatch = 2000;
 
     /// <summary>
-    /// Appends <paramref name="events"/> after the current head. Within the caller's transaction when
-    /// there is one. Two writers that read the same head both try to insert the same sequence number;
-    /// the primary key lets one win, EF Core rolls the loser back to its savepoint, and the loser
+    /// Appends <paramref name="events"/> after the current head, in one batched insert. Within the
+    /// caller's transaction when there is one. Two writers that read the same head both try to insert
+    /// the same sequence number; the primary key lets one win, the loser rolls back to its savepoint,
     /// re-reads the head and tries again.
     /// </summary>
     public static async Task AppendAsync(StrategyGovDbContext db, IReadOnlyList<AuditEvent> events, CancellationToken ct)
@@ -53,8 +55,10 @@ public static class AuditChain
         }
 
         db.Audit.Appending = true;
+        var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false) : null;
         try
         {
+            var transaction = db.Database.CurrentTransaction!;
             for (var attempt = 1; ; attempt++)
             {
                 var head = await HeadAsync(db, ct).ConfigureAwait(false);
@@ -67,18 +71,16 @@ public static class AuditChain
                     previous = auditEvent.Hash;
                 }
 
-                db.AuditEvents.AddRange(events);
+                await transaction.CreateSavepointAsync(Savepoint, ct).ConfigureAwait(false);
                 try
                 {
-                    await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                    return;
+                    await BulkInsert.InsertAsync(db, events, ct).ConfigureAwait(false);
+                    await transaction.ReleaseSavepointAsync(Savepoint, ct).ConfigureAwait(false);
+                    break;
                 }
-                catch (DbUpdateException) when (attempt < MaxAttempts)
+                catch (DbException) when (attempt < MaxAttempts)
                 {
-                    foreach (var auditEvent in events)
-                    {
-                        db.Entry(auditEvent).State = EntityState.Detached;
-                    }
+                    await transaction.RollbackToSavepointAsync(Savepoint, ct).ConfigureAwait(false);
 
                     // Only a moved head is a lost race; anything else is a real error.
                     if (await HeadAsync(db, ct).ConfigureAwait(false) == head)
@@ -87,10 +89,19 @@ public static class AuditChain
                     }
                 }
             }
+
+            if (owned is not null)
+            {
+                await owned.CommitAsync(ct).ConfigureAwait(false);
+            }
         }
         finally
         {
             db.Audit.Appending = false;
+            if (owned is not null)
+            {
+                await owned.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 

@@ -144,7 +144,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
         try
         {
-            var events = await ToEventsAsync(db, scope, clock.GetUtcNow().UtcDateTime, ct).ConfigureAwait(false);
+            var events = await ToEventsAsync(db, scope.Pending, clock.GetUtcNow().UtcDateTime, ct).ConfigureAwait(false);
             scope.Pending.Clear();
             await AuditChain.AppendAsync(db, events, ct).ConfigureAwait(false);
             if (scope.OwnedTransaction is { } transaction)
@@ -156,6 +156,18 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         {
             await AbortAsync(db).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The "created" events of rows inserted without the change tracker (<see cref="BulkInsert"/>), the
+    /// same as a save would have recorded for them.
+    /// </summary>
+    internal async Task AppendCreatedAsync<T>(StrategyGovDbContext db, IReadOnlyList<T> entities, CancellationToken ct)
+        where T : class
+    {
+        var pending = entities.Select(e => new PendingAuditEntry(db.Entry(e), AuditAction.Created, null, null, null)).ToList();
+        var events = await ToEventsAsync(db, pending, clock.GetUtcNow().UtcDateTime, ct).ConfigureAwait(false);
+        await AuditChain.AppendAsync(db, events, ct).ConfigureAwait(false);
     }
 
     // Disposing a transaction that was not committed rolls it back.
@@ -175,9 +187,10 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         }
     }
 
-    private static async Task<List<AuditEvent>> ToEventsAsync(StrategyGovDbContext db, AuditScope scope, DateTime utcNow, CancellationToken ct)
+    private static async Task<List<AuditEvent>> ToEventsAsync(StrategyGovDbContext db, IReadOnlyList<PendingAuditEntry> pending, DateTime utcNow, CancellationToken ct)
     {
-        var submissionIds = scope.Pending.Select(p => p.Entry.Entity).OfType<ISubmissionOwned>().Select(e => e.SubmissionId).Distinct().ToList();
+        var scope = db.Audit;
+        var submissionIds = pending.Select(p => p.Entry.Entity).OfType<ISubmissionOwned>().Select(e => e.SubmissionId).Distinct().ToList();
         var institutionOfSubmission = submissionIds.Count == 0
             ? []
             : await db.Submissions.AsNoTracking()
@@ -187,7 +200,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
         var identity = scope.Identity;
         var occurredAt = AuditChain.ToStoredPrecision(utcNow);
-        return scope.Pending.Select(p => new AuditEvent
+        return pending.Select(p => new AuditEvent
         {
             OccurredAt = occurredAt,
             ActorUserId = identity.UserId,

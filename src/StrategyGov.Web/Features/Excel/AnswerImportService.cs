@@ -164,13 +164,16 @@ public sealed class AnswerImportService(
             throw new RuleViolationException("Submission_Locked");
         }
 
+        // Answers already there are changed through the change tracker; new ones, up to every indicator
+        // of the framework, are inserted in bulk. Both are audited, in this transaction.
         var stored = await db.Answers.Where(a => a.SubmissionId == submission.Id).ToDictionaryAsync(a => a.IndicatorId, ct);
+        var added = new List<Answer>();
         foreach (var change in changes)
         {
             if (!stored.TryGetValue(change.IndicatorId, out var answer))
             {
                 answer = new Answer { SubmissionId = submission.Id, IndicatorId = change.IndicatorId };
-                db.Answers.Add(answer);
+                added.Add(answer);
             }
 
             AnswerUpdate.Apply(answer, change.Value, change.NotApplicable, change.Justification, change.Comment, now, actor.UserId);
@@ -178,6 +181,7 @@ public sealed class AnswerImportService(
         }
 
         await db.SaveChangesAsync(ct);
+        await BulkInsert.InsertAsync(db, added, ct);
         await transaction.CommitAsync(ct);
         return new ImportResult(changes.Count, []);
     }
