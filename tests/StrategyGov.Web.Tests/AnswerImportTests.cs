@@ -1,4 +1,7 @@
 using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using StrategyGov.Data;
+using StrategyGov.Data.Auditing;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Scoring;
 using StrategyGov.Testing;
@@ -26,6 +29,8 @@ public sealed class AnswerImportTests(StrategyGovAppFactory app) : IClassFixture
         var sheet = workbook.Worksheet("الإجابات");
         var rows = FillAll(sheet);
         sheet.Cell(2, AnswerWorkbook.Comment).Value = "تم اعتماد الخطة من معالي الوزير";
+        await using var db = await app.Service<IDbContextFactory<StrategyGovDbContext>>().CreateDbContextAsync();
+        var lastEvent = await db.AuditEvents.MaxAsync(e => e.Sequence);
 
         var result = await ImportAsync(DemoUsers.ContributorMoh, workbook);
 
@@ -35,6 +40,14 @@ public sealed class AnswerImportTests(StrategyGovAppFactory app) : IClassFixture
         Assert.Equal(rows, stored.Count);
         Assert.Contains(stored, a => a.Comment == "تم اعتماد الخطة من معالي الوزير");
         Assert.All(stored, a => Assert.True(a.IsAnswered));
+
+        // Every new answer is in the audit trail, recorded for the contributor who imported it.
+        var contributor = await app.ActorAsync(DemoUsers.ContributorMoh);
+        var created = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.Sequence > lastEvent && e.EntityType == nameof(Answer) && e.Action == AuditAction.Created)
+            .ToListAsync();
+        Assert.Equal(stored.Select(a => a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(), created.Select(e => e.EntityKey).Order());
+        Assert.All(created, e => Assert.Equal((contributor.UserId, contributor.Name), (e.ActorUserId, e.ActorName)));
     }
 
     [Fact]

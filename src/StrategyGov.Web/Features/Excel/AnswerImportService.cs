@@ -142,7 +142,7 @@ public sealed class AnswerImportService(
     /// </summary>
     public async Task<ImportResult> ImportAsync(Actor actor, int institutionId, int periodId, Stream upload, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = (await dbFactory.CreateDbContextAsync(ct)).AuditAs(actor);
         var tree = await LoadAuthorisedAsync(db, actor, institutionId, periodId, ct);
         var submission = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == tree.Header.Id, ct);
         var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == periodId, ct);
