@@ -57,30 +57,15 @@ public sealed class AnswerImportTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(admin.GetByTestId("audit-intact")).ToBeVisibleAsync();
     }
 
-    /// <summary>A valid value in every row, by the type the template states in its "expected" column; returns the row count.</summary>
+    /// <summary>Every row of the downloaded file filled in, with a comment; returns the row count.</summary>
     private static int FillEveryRow(string file)
     {
         using var workbook = new XLWorkbook(file);
         var sheet = workbook.Worksheet(1);
-        var last = sheet.LastRowUsed()!.RowNumber();
-        for (var row = 2; row <= last; row++)
-        {
-            var expected = sheet.Cell(row, AnswerWorkbook.Expected).GetString();
-            var value = sheet.Cell(row, AnswerWorkbook.Value);
-            if (expected.Contains("نعم", StringComparison.Ordinal))
-            {
-                value.Value = "نعم";
-            }
-            else
-            {
-                value.Value = expected.StartsWith("0–", StringComparison.Ordinal) && !expected.Contains('%') ? 3 : 64.5;
-            }
-
-            sheet.Cell(row, AnswerWorkbook.Comment).Value = "استيراد من ملف إكسل";
-        }
-
+        var rows = AnswerTemplates.FillEveryRow(sheet);
+        sheet.Range(2, AnswerWorkbook.Comment, rows + 1, AnswerWorkbook.Comment).Value = "استيراد من ملف إكسل";
         workbook.Save();
-        return last - 1;
+        return rows;
     }
 
     private Task<StrategyGovDbContext> DbAsync() =>

@@ -27,7 +27,7 @@ public sealed class AnswerImportTests(StrategyGovAppFactory app) : IClassFixture
         var submissionId = await app.ResetToEmptyDraftAsync("MOH");
         using var workbook = await TemplateAsync();
         var sheet = workbook.Worksheet("الإجابات");
-        var rows = FillAll(sheet);
+        var rows = AnswerTemplates.FillEveryRow(sheet);
         sheet.Cell(2, AnswerWorkbook.Comment).Value = "تم اعتماد الخطة من معالي الوزير";
         await using var db = await app.Service<IDbContextFactory<StrategyGovDbContext>>().CreateDbContextAsync();
         var lastEvent = await db.AuditEvents.MaxAsync(e => e.Sequence);
@@ -56,7 +56,7 @@ public sealed class AnswerImportTests(StrategyGovAppFactory app) : IClassFixture
         var submissionId = await app.ResetToEmptyDraftAsync("MOH");
         using var workbook = await TemplateAsync();
         var sheet = workbook.Worksheet("الإجابات");
-        FillAll(sheet);
+        AnswerTemplates.FillEveryRow(sheet);
         var percentageRow = RowOfType(sheet, "0–100 %");
         sheet.Cell(percentageRow, AnswerWorkbook.Value).Value = 140;
 
@@ -75,7 +75,7 @@ public sealed class AnswerImportTests(StrategyGovAppFactory app) : IClassFixture
         var submissionId = await app.ResetToEmptyDraftAsync("MOH");
         using var workbook = await TemplateAsync();
         var sheet = workbook.Worksheet("الإجابات");
-        FillAll(sheet);
+        AnswerTemplates.FillEveryRow(sheet);
         var yesNoRow = RowOfType(sheet, "نعم / لا");
         var percentageRow = RowOfType(sheet, "0–100 %");
         sheet.Cell(yesNoRow, AnswerWorkbook.Value).Value = "ربما";
@@ -135,7 +135,7 @@ public sealed class AnswerImportTests(StrategyGovAppFactory app) : IClassFixture
         var submissionId = await app.ResetToEmptyDraftAsync("MOH");
         using var workbook = await TemplateAsync();
         var sheet = workbook.Worksheet("الإجابات");
-        FillAll(sheet);
+        AnswerTemplates.FillEveryRow(sheet);
         var first = sheet.LastRowUsed()!.RowNumber() + 1;
         for (var row = first; row < 10_002; row++)
         {
@@ -230,27 +230,6 @@ public sealed class AnswerImportTests(StrategyGovAppFactory app) : IClassFixture
         workbook.SaveAs(stream);
         stream.Position = 0;
         return await Import.ImportAsync(await app.ActorAsync(email), await MohAsync(), await OpenPeriodAsync(), stream, None);
-    }
-
-    // A valid value in every row, by the type the template states in its "expected" column.
-    private static int FillAll(IXLWorksheet sheet)
-    {
-        var last = sheet.LastRowUsed()!.RowNumber();
-        for (var row = 2; row <= last; row++)
-        {
-            var expected = sheet.Cell(row, AnswerWorkbook.Expected).GetString();
-            var value = sheet.Cell(row, AnswerWorkbook.Value);
-            if (expected.Contains("نعم", StringComparison.Ordinal))
-            {
-                value.Value = "نعم";
-            }
-            else
-            {
-                value.Value = expected.StartsWith("0–", StringComparison.Ordinal) && !expected.Contains('%') ? 2 : 37.5;
-            }
-        }
-
-        return last - 1;
     }
 
     private static int RowOfType(IXLWorksheet sheet, string expected) =>

@@ -17,7 +17,7 @@ public sealed class AuditChainPostgresTests(PostgresDatabaseFixture postgres) : 
     [Fact]
     public async Task Save_ManyWritersAtOnce_KeepOneUnbrokenChain()
     {
-        IDbContextFactory<StrategyGovDbContext> factory = new Factory(postgres.ContextOptions());
+        IDbContextFactory<StrategyGovDbContext> factory = new ContextFactory(postgres.ContextOptions());
         await using (var db = await factory.CreateDbContextAsync())
         {
             await db.Database.MigrateAsync();
@@ -37,8 +37,4 @@ public sealed class AuditChainPostgresTests(PostgresDatabaseFixture postgres) : 
         Assert.Equal(Writers, await check.AuditEvents.Where(e => e.ActorUserId != null).Select(e => e.ActorUserId).Distinct().CountAsync());
     }
 
-    private sealed class Factory(DbContextOptions<StrategyGovDbContext> options) : IDbContextFactory<StrategyGovDbContext>
-    {
-        public StrategyGovDbContext CreateDbContext() => new(options);
-    }
 }

@@ -1,13 +1,11 @@
 using System.Data.Common;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data;
 using StrategyGov.Data.Auditing;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Data.Seeding;
 using StrategyGov.Scoring;
-using StrategyGov.Web.Hosting;
 using StrategyGov.Web.Tests.Support;
 
 namespace StrategyGov.Web.Tests;
@@ -25,27 +23,17 @@ public sealed class BulkInsertTests(PostgresDatabaseFixture postgres) : IClassFi
     [Fact]
     public async Task Insert_Sqlite_StoresAndAuditsExactlyAsSaveChanges()
     {
-        var folder = Directory.CreateTempSubdirectory("strategygov-bulk-");
-        try
-        {
-            var options = new DbContextOptionsBuilder<StrategyGovDbContext>();
-            DataSetup.Configure(options, DatabaseProviders.Sqlite, $"Data Source={Path.Combine(folder.FullName, "bulk.db")}", folder.FullName);
-            await AssertLikeSaveChangesAsync(new Factory(options.Options));
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
-        }
+        using var sqlite = new TemporarySqlite("bulk");
+        await AssertLikeSaveChangesAsync(sqlite.Factory);
     }
 
     [Fact]
     public async Task Insert_PostgreSql_StoresAndAuditsExactlyAsSaveChanges()
     {
-        await AssertLikeSaveChangesAsync(new Factory(postgres.ContextOptions()));
+        await AssertLikeSaveChangesAsync(new ContextFactory(postgres.ContextOptions()));
     }
 
-    private static async Task AssertLikeSaveChangesAsync(Factory factory)
+    private static async Task AssertLikeSaveChangesAsync(ContextFactory factory)
     {
         var (tracked, bulk, indicators) = await SeedAsync(factory);
 
@@ -174,7 +162,7 @@ public sealed class BulkInsertTests(PostgresDatabaseFixture postgres) : IClassFi
     }
 
     /// <summary>The demo data; two institutions' drafts of 2026-Q4 emptied, and the indicators they can answer.</summary>
-    private static async Task<(int Tracked, int Bulk, IReadOnlyList<int> Indicators)> SeedAsync(Factory factory)
+    private static async Task<(int Tracked, int Bulk, IReadOnlyList<int> Indicators)> SeedAsync(ContextFactory factory)
     {
         await using var db = factory.CreateDbContext();
         await db.Database.MigrateAsync();
@@ -192,8 +180,4 @@ public sealed class BulkInsertTests(PostgresDatabaseFixture postgres) : IClassFi
         return (submissions[0], submissions[1], indicators);
     }
 
-    private sealed class Factory(DbContextOptions<StrategyGovDbContext> options) : IDbContextFactory<StrategyGovDbContext>
-    {
-        public StrategyGovDbContext CreateDbContext() => new(options);
-    }
 }

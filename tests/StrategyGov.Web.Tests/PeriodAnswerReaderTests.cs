@@ -1,11 +1,9 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Data.Seeding;
 using StrategyGov.Scoring;
 using StrategyGov.Web.Features.Scores;
-using StrategyGov.Web.Hosting;
 using StrategyGov.Web.Tests.Support;
 
 namespace StrategyGov.Web.Tests;
@@ -21,32 +19,22 @@ public sealed class PeriodAnswerReaderTests(PostgresDatabaseFixture postgres) : 
     [Fact]
     public async Task Read_Sqlite_GivesEveryAnswerExactlyAsEfCoreReadsIt()
     {
-        var folder = Directory.CreateTempSubdirectory("strategygov-reader-");
-        try
+        using var sqlite = new TemporarySqlite("reader");
+        IDbContextFactory<StrategyGovDbContext> factory = sqlite.Factory;
+        var periodId = await SeedWithEdgeValuesAsync(factory);
+        await using (var db = await factory.CreateDbContextAsync())
         {
-            var options = new DbContextOptionsBuilder<StrategyGovDbContext>();
-            DataSetup.Configure(options, DatabaseProviders.Sqlite, $"Data Source={Path.Combine(folder.FullName, "reader.db")}", folder.FullName);
-            IDbContextFactory<StrategyGovDbContext> factory = new Factory(options.Options);
-            var periodId = await SeedWithEdgeValuesAsync(factory);
-            await using (var db = await factory.CreateDbContextAsync())
-            {
-                // Written by hand, as an operator might: a TEXT column keeps the number as text '70'.
-                await db.Database.ExecuteSqlRawAsync("UPDATE Answers SET VerifiedValue = 70, Decision = 'Adjusted' WHERE Id = (SELECT MIN(Id) FROM Answers)");
-            }
+            // Written by hand, as an operator might: a TEXT column keeps the number as text '70'.
+            await db.Database.ExecuteSqlRawAsync("UPDATE Answers SET VerifiedValue = 70, Decision = 'Adjusted' WHERE Id = (SELECT MIN(Id) FROM Answers)");
+        }
 
-            await AssertReadsAsEfCoreAsync(factory, periodId);
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
-        }
+        await AssertReadsAsEfCoreAsync(factory, periodId);
     }
 
     [Fact]
     public async Task Read_PostgreSql_GivesEveryAnswerExactlyAsEfCoreReadsIt()
     {
-        IDbContextFactory<StrategyGovDbContext> factory = new Factory(postgres.ContextOptions());
+        IDbContextFactory<StrategyGovDbContext> factory = new ContextFactory(postgres.ContextOptions());
         var periodId = await SeedWithEdgeValuesAsync(factory);
 
         await AssertReadsAsEfCoreAsync(factory, periodId);
@@ -130,8 +118,4 @@ public sealed class PeriodAnswerReaderTests(PostgresDatabaseFixture postgres) : 
         return periodId;
     }
 
-    private sealed class Factory(DbContextOptions<StrategyGovDbContext> options) : IDbContextFactory<StrategyGovDbContext>
-    {
-        public StrategyGovDbContext CreateDbContext() => new(options);
-    }
 }
