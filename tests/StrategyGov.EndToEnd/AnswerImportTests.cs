@@ -41,15 +41,22 @@ public sealed class AnswerImportTests(BrowserFixture browser) : IClassFixture<Br
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "answer-import-ar.png"), FullPage = true });
 
         Assert.Equal(rows, await AnswersAsync(submissionId));
+        var director = await browser.App.ActorAsync(DemoUsers.DirectorMoh);
         await using (var db = await DbAsync())
         {
-            var director = await browser.App.ActorAsync(DemoUsers.DirectorMoh);
             var events = await db.AuditEvents.AsNoTracking()
                 .Where(e => e.EntityType == "Answer" && e.Sequence > eventsBefore)
                 .ToListAsync();
             Assert.Equal(rows - answeredBefore, events.Count(e => e.Action == AuditAction.Created));
             Assert.All(events, e => Assert.Equal(director.Name, e.ActorName));
         }
+
+        // Her institution's trail opens with her imported answers.
+        await browser.GotoAsync(page, "/audit");
+        var trail = page.GetByTestId("audit-table");
+        await Assertions.Expect(trail.Locator("tbody tr").First).ToContainTextAsync(director.Name);
+        await Assertions.Expect(trail.Locator("tbody tr").First).ToContainTextAsync("إجابة");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "answer-import-trail-ar.png"), FullPage = true });
 
         var admin = await browser.SignInAsync(DemoUsers.Admin);
         await browser.GotoAsync(admin, "/audit");
