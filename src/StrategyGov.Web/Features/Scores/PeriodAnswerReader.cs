@@ -48,14 +48,18 @@ internal static class PeriodAnswerReader
 
         if (submissionIds.Count > 0)
         {
+            // Each partition reads a range of submission ids with the same number of submissions, so that
+            // it seeks into its own part of the index instead of visiting every row and keeping some.
             var parts = Math.Clamp(Environment.ProcessorCount, 1, 4);
-            await Task.WhenAll(Enumerable.Range(0, parts).Select(part => Task.Run(() => ReadPartAsync(dbFactory, periodId, parts, part, target, ct), ct)));
+            var sorted = submissionIds.Order().ToArray();
+            var ranges = sorted.Chunk((sorted.Length + parts - 1) / parts).Select(chunk => (First: chunk[0], Last: chunk[^1]));
+            await Task.WhenAll(ranges.Select(range => Task.Run(() => ReadPartAsync(dbFactory, periodId, range.First, range.Last, target, ct), ct)));
         }
 
         return sheets;
     }
 
-    private static async Task ReadPartAsync(IDbContextFactory<StrategyGovDbContext> dbFactory, int periodId, int parts, int part, Target target, CancellationToken ct)
+    private static async Task ReadPartAsync(IDbContextFactory<StrategyGovDbContext> dbFactory, int periodId, int first, int last, Target target, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
@@ -64,7 +68,7 @@ internal static class PeriodAnswerReader
         var query = db.Answers.AsNoTracking()
             .Where(a => a.Submission.PeriodId == periodId
                 && (a.Submission.Status == SubmissionStatus.Submitted || a.Submission.Status == SubmissionStatus.Approved)
-                && a.SubmissionId % parts == part)
+                && a.SubmissionId >= first && a.SubmissionId <= last)
             .Select(a => new
             {
                 a.SubmissionId,
@@ -91,7 +95,7 @@ internal static class PeriodAnswerReader
 
     private static ReviewDecision? DecisionOf(long code) => code == 0 ? null : (ReviewDecision)(code - 1);
 
-    /// <summary>Any ADO.NET provider (PostgreSQL sends decimals in binary).</summary>
+    /// <summary>PostgreSQL (sends decimals in binary).</summary>
     private static async Task ReadRowsAsync(DbCommand command, Target target, CancellationToken ct)
     {
         await using var reader = await command.ExecuteReaderAsync(ct);
