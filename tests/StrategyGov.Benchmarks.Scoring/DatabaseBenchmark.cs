@@ -84,7 +84,7 @@ internal static class DatabaseBenchmark
             codes = await db.Indicators.Where(i => i.Practice.Pillar.StrategyVersionId == period.StrategyVersionId).ToDictionaryAsync(i => i.Id, i => i.Code);
         }
 
-        Measure.Median("raw query: every answer of the period (PeriodAnswerReader)", 5, () => PeriodAnswerReader.ReadAsync(factory, periodId, layout, codes, submissions, CancellationToken.None));
+        Measure.Median("raw query: every answer of the period (PeriodAnswerReader)", 5, () => PeriodAnswerReader.ReadAsync(factory, layout, codes, submissions, CancellationToken.None));
         Measure.Median("end to end: PeriodScoreLoader.LoadLiveAsync (query + score)", 5, () => loader.LoadLiveAsync(periodId, CancellationToken.None));
     }
 

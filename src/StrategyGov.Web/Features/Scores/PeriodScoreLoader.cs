@@ -57,7 +57,7 @@ public sealed class PeriodScoreLoader(IDbContextFactory<StrategyGovDbContext> db
         }
 
         var counted = institutions.Where(i => Counts(i.Status)).Select(i => i.SubmissionId).ToList();
-        var sheets = await PeriodAnswerReader.ReadAsync(dbFactory, periodId, new AnswerSheetLayout(framework.Scoring), codes, counted, ct);
+        var sheets = await PeriodAnswerReader.ReadAsync(dbFactory, new AnswerSheetLayout(framework.Scoring), codes, counted, ct);
         var inputs = institutions.Select(i => new InstitutionInput(
                 i.Key,
                 i.TypeCode,
