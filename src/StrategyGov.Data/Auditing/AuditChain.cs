@@ -54,7 +54,6 @@ public static class AuditChain
             return;
         }
 
-        db.Audit.Appending = true;
         var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false) : null;
         try
         {
@@ -97,7 +96,6 @@ public static class AuditChain
         }
         finally
         {
-            db.Audit.Appending = false;
             if (owned is not null)
             {
                 await owned.DisposeAsync().ConfigureAwait(false);

@@ -25,8 +25,6 @@ public sealed class AuditScope
     internal List<PendingAuditEntry> Pending { get; } = [];
 
     internal Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? OwnedTransaction { get; set; }
-
-    internal bool Appending { get; set; }
 }
 
 public static class AuditExtensions

@@ -104,7 +104,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     private static async ValueTask CollectAsync(StrategyGovDbContext db, CancellationToken ct)
     {
         var scope = db.Audit;
-        if (scope.Suppressed || scope.Appending)
+        if (scope.Suppressed)
         {
             return;
         }
@@ -137,7 +137,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     private async Task AppendAsync(StrategyGovDbContext db, CancellationToken ct)
     {
         var scope = db.Audit;
-        if (scope.Appending || scope.Pending.Count == 0)
+        if (scope.Pending.Count == 0)
         {
             return;
         }
@@ -174,11 +174,6 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     private static async Task AbortAsync(StrategyGovDbContext db)
     {
         var scope = db.Audit;
-        if (scope.Appending)
-        {
-            return;
-        }
-
         scope.Pending.Clear();
         if (scope.OwnedTransaction is { } transaction)
         {
