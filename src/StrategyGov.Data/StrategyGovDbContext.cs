@@ -65,6 +65,9 @@ public class StrategyGovDbContext(DbContextOptions<StrategyGovDbContext> options
 
     public DbSet<AnswerSnapshot> AnswerSnapshots => Set<AnswerSnapshot>();
 
+    /// <summary>Derived: each submission's answers packed for the scoring read (ADR 0092).</summary>
+    public DbSet<PackedAnswers> PackedAnswers => Set<PackedAnswers>();
+
     public DbSet<Evidence> Evidence => Set<Evidence>();
 
     public DbSet<Objection> Objections => Set<Objection>();

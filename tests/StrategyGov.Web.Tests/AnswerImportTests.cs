@@ -40,6 +40,7 @@ public sealed class AnswerImportTests(StrategyGovAppFactory app) : IClassFixture
         Assert.Equal(rows, stored.Count);
         Assert.Contains(stored, a => a.Comment == "تم اعتماد الخطة من معالي الوزير");
         Assert.All(stored, a => Assert.True(a.IsAnswered));
+        await app.AssertPackedAsync(submissionId);
 
         // Every new answer is in the audit trail, recorded for the contributor who imported it.
         var contributor = await app.ActorAsync(DemoUsers.ContributorMoh);

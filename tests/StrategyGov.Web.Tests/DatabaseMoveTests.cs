@@ -9,7 +9,8 @@ namespace StrategyGov.Web.Tests;
 
 /// <summary>
 /// The move of an embedded SQLite database (demo data, answers, accounts, Data Protection keys) to a new
-/// PostgreSQL database: every table of the model, row for row, with the ids continuing afterwards.
+/// PostgreSQL database: every table of the model, row for row, with the ids continuing afterwards; the
+/// answers packed again for scoring (ADR 0092).
 /// </summary>
 public sealed class DatabaseMoveTests(PostgresDatabaseFixture postgres) : IClassFixture<PostgresDatabaseFixture>
 {
@@ -23,8 +24,16 @@ public sealed class DatabaseMoveTests(PostgresDatabaseFixture postgres) : IClass
 
         var tables = await DatabaseMove.MoveAsync(source, target, CancellationToken.None);
 
-        var modelTables = source.Model.GetEntityTypes().Select(t => t.GetTableName()!).Distinct().Order().ToList();
+        // Every table but the derived one, whose values the move packs again from the copied answers.
+        var modelTables = source.Model.GetEntityTypes().Select(t => t.GetTableName()!).Distinct().Where(t => t != "PackedAnswers").Order().ToList();
         Assert.Equal(modelTables, tables.Select(t => t.Table).Order().ToList());
+        var submissions = await target.Submissions.Select(s => s.Id).ToListAsync();
+        Assert.Equal(submissions.Count, await target.PackedAnswers.CountAsync());
+        foreach (var submissionId in submissions)
+        {
+            await Packing.AssertPackedAsync(target, submissionId);
+        }
+
         Assert.All(tables, t => Assert.True(t.Matches, $"{t.Table}: {t.SourceRows} → {t.TargetRows} rows, {t.SourceChecksum} → {t.TargetChecksum}"));
         Assert.Equal(await source.Answers.CountAsync(), await target.Answers.CountAsync());
         Assert.True(tables.Single(t => t.Table == "Answers").TargetRows > 1000);

@@ -152,6 +152,7 @@ public sealed class ObjectionTests(StrategyGovAppFactory app) : IClassFixture<St
         Assert.Equal(ReviewDecision.Adjusted, answer.Decision);
         Assert.Equal(70m, answer.VerifiedValue);
         Assert.Equal(80m, answer.Value);
+        await app.AssertPackedAsync(submissionId);
     }
 
     [Fact]

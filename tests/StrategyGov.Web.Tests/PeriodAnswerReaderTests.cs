@@ -12,12 +12,15 @@ namespace StrategyGov.Web.Tests;
 /// The bulk read of a period's answers (ADR 0090) against EF Core's own reading of the same rows, on
 /// SQLite (read through the native library) and PostgreSQL (ADO.NET), with the values that are easy
 /// to get wrong: negative numbers, six decimals, eighteen digits, trailing zeros, nulls, N/A, every
-/// decision and none, and on SQLite a number written by hand in SQL.
+/// decision and none, and on SQLite a number written by hand in SQL. Each read twice: from the packed
+/// values (ADR 0092) and from the answer rows.
 /// </summary>
 public sealed class PeriodAnswerReaderTests(PostgresDatabaseFixture postgres) : IClassFixture<PostgresDatabaseFixture>
 {
-    [Fact]
-    public async Task Read_Sqlite_GivesEveryAnswerExactlyAsEfCoreReadsIt()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Read_Sqlite_GivesEveryAnswerExactlyAsEfCoreReadsIt(bool packed)
     {
         using var sqlite = new TemporarySqlite("reader");
         IDbContextFactory<StrategyGovDbContext> factory = sqlite.Factory;
@@ -28,30 +31,76 @@ public sealed class PeriodAnswerReaderTests(PostgresDatabaseFixture postgres) : 
             await db.Database.ExecuteSqlRawAsync("UPDATE Answers SET VerifiedValue = 70, Decision = 'Adjusted' WHERE Id = (SELECT MIN(Id) FROM Answers)");
         }
 
+        await PackAsync(factory, packed);
         await AssertReadsAsEfCoreAsync(factory, periodId);
     }
 
-    [Fact]
-    public async Task Read_PostgreSql_GivesEveryAnswerExactlyAsEfCoreReadsIt()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Read_PostgreSql_GivesEveryAnswerExactlyAsEfCoreReadsIt(bool packed)
     {
         IDbContextFactory<StrategyGovDbContext> factory = new ContextFactory(postgres.ContextOptions());
         var periodId = await SeedWithEdgeValuesAsync(factory);
 
+        await PackAsync(factory, packed);
         await AssertReadsAsEfCoreAsync(factory, periodId);
     }
 
-    [Fact]
-    public async Task Read_SomeSubmissionsOnly_Sqlite_GivesExactlyTheirAnswers()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Read_SomeSubmissionsOnly_Sqlite_GivesExactlyTheirAnswers(bool packed)
     {
         using var sqlite = new TemporarySqlite("reader-subset");
-        await AssertReadsOnlyWhatIsAskedAsync(sqlite.Factory, await SeedWithEdgeValuesAsync(sqlite.Factory));
+        var periodId = await SeedWithEdgeValuesAsync(sqlite.Factory);
+        await PackAsync(sqlite.Factory, packed);
+        await AssertReadsOnlyWhatIsAskedAsync(sqlite.Factory, periodId);
     }
 
-    [Fact]
-    public async Task Read_SomeSubmissionsOnly_PostgreSql_GivesExactlyTheirAnswers()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Read_SomeSubmissionsOnly_PostgreSql_GivesExactlyTheirAnswers(bool packed)
     {
-        var factory = new ContextFactory(postgres.ContextOptions());
-        await AssertReadsOnlyWhatIsAskedAsync(factory, await SeedWithEdgeValuesAsync(factory));
+        IDbContextFactory<StrategyGovDbContext> factory = new ContextFactory(postgres.ContextOptions());
+        var periodId = await SeedWithEdgeValuesAsync(factory);
+        await PackAsync(factory, packed);
+        await AssertReadsOnlyWhatIsAskedAsync(factory, periodId);
+    }
+
+    /// <summary>Half of the submissions packed, the others not: each is read from where its answers are.</summary>
+    [Fact]
+    public async Task Read_SomePacked_Sqlite_GivesEveryAnswerExactlyAsEfCoreReadsIt()
+    {
+        using var sqlite = new TemporarySqlite("reader-mixed");
+        var periodId = await SeedWithEdgeValuesAsync(sqlite.Factory);
+        await PackAsync(sqlite.Factory, packed: true);
+        await using (var db = sqlite.Factory.CreateDbContext())
+        {
+            Assert.True(await db.PackedAnswers.Where(p => p.SubmissionId % 2 == 0).ExecuteDeleteAsync() > 0);
+        }
+
+        await AssertReadsAsEfCoreAsync(sqlite.Factory, periodId);
+    }
+
+    /// <summary>
+    /// Packs every submission, or makes sure none is packed, so that the reader takes one path only:
+    /// packed values or the answer rows.
+    /// </summary>
+    private static async Task PackAsync(IDbContextFactory<StrategyGovDbContext> factory, bool packed)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        if (packed)
+        {
+            await AnswerPacking.RefreshMissingAsync(db, CancellationToken.None);
+        }
+        else
+        {
+            await db.PackedAnswers.ExecuteDeleteAsync();
+        }
+
+        Assert.Equal(packed ? await db.Submissions.CountAsync() : 0, await db.PackedAnswers.CountAsync());
     }
 
     /// <summary>

@@ -38,7 +38,9 @@ public sealed class ReviewLoopTests(StrategyGovAppFactory app) : IClassFixture<S
         var ids = await IdsAsync(submissionId);
         await Review.DecideAsync(reviewer, submissionId, new DecisionChange(ids[Percentage], ReviewDecision.Adjusted, 60m, "الشواهد تثبت 60٪"), None);
         await Review.DecideAsync(reviewer, submissionId, new DecisionChange(ids[Maturity], ReviewDecision.Rejected, null, "لا شواهد"), None);
+        await app.AssertPackedAsync(submissionId);
         await Review.AcceptRemainingAsync(reviewer, submissionId, None);
+        await app.AssertPackedAsync(submissionId);
 
         await Review.ReturnAsync(reviewer, submissionId, "راجعوا الملاحظات", None);
 

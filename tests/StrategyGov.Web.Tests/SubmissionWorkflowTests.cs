@@ -48,6 +48,7 @@ public sealed class SubmissionWorkflowTests(StrategyGovAppFactory app) : IClassF
         Assert.Equal(expected, saved.Value);
         Assert.False(saved.NotApplicable);
         Assert.Equal(1, version);
+        await app.AssertPackedAsync(submissionId);
         Assert.Equal(version, saved.Version);
     }
 

@@ -1539,6 +1539,20 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("Objections");
                 });
 
+            modelBuilder.Entity("StrategyGov.Data.Reporting.PackedAnswers", b =>
+                {
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("SubmissionId");
+
+                    b.ToTable("PackedAnswers");
+                });
+
             modelBuilder.Entity("StrategyGov.Data.Reporting.ReportingPeriod", b =>
                 {
                     b.Property<int>("Id")
@@ -2113,6 +2127,15 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Answer");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Reporting.PackedAnswers", b =>
+                {
+                    b.HasOne("StrategyGov.Data.Reporting.Submission", null)
+                        .WithOne()
+                        .HasForeignKey("StrategyGov.Data.Reporting.PackedAnswers", "SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("StrategyGov.Data.Reporting.ReportingPeriod", b =>

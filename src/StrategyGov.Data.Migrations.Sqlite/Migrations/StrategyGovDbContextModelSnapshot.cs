@@ -1484,6 +1484,20 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.ToTable("Objections");
                 });
 
+            modelBuilder.Entity("StrategyGov.Data.Reporting.PackedAnswers", b =>
+                {
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("SubmissionId");
+
+                    b.ToTable("PackedAnswers");
+                });
+
             modelBuilder.Entity("StrategyGov.Data.Reporting.ReportingPeriod", b =>
                 {
                     b.Property<int>("Id")
@@ -2050,6 +2064,15 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Answer");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Reporting.PackedAnswers", b =>
+                {
+                    b.HasOne("StrategyGov.Data.Reporting.Submission", null)
+                        .WithOne()
+                        .HasForeignKey("StrategyGov.Data.Reporting.PackedAnswers", "SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("StrategyGov.Data.Reporting.ReportingPeriod", b =>

@@ -52,6 +52,18 @@ public sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
     }
 }
 
+public sealed class PackedAnswersConfiguration : IEntityTypeConfiguration<PackedAnswers>
+{
+    public void Configure(EntityTypeBuilder<PackedAnswers> builder)
+    {
+        // The triggers that delete a row when its answers change are SQL of each provider's migration
+        // (PackedAnswers, ADR 0092).
+        builder.HasKey(p => p.SubmissionId);
+        builder.Property(p => p.SubmissionId).ValueGeneratedNever();
+        builder.HasOne<Submission>().WithOne().HasForeignKey<PackedAnswers>(p => p.SubmissionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 public sealed class AnswerSnapshotConfiguration : IEntityTypeConfiguration<AnswerSnapshot>
 {
     public void Configure(EntityTypeBuilder<AnswerSnapshot> builder)

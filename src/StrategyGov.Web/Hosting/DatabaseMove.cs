@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using StrategyGov.Data;
+using StrategyGov.Data.Reporting;
 
 namespace StrategyGov.Web.Hosting;
 
@@ -85,6 +86,9 @@ public static class DatabaseMove
             await ResetIdentitySequencesAsync(target, tables, ct);
         }
 
+        // Derived data is not copied but built again from the copied rows.
+        await AnswerPacking.RefreshMissingAsync(target, ct);
+
         target.ChangeTracker.AutoDetectChangesEnabled = true;
         var comparisons = await CompareAsync(source, target, ct);
         if (comparisons.All(c => c.Matches))
@@ -111,12 +115,13 @@ public static class DatabaseMove
 
     /// <summary>
     /// Entity types with a table of their own (roots of a hierarchy, no owned types), principals before
-    /// dependents; ties by table name so the order is stable.
+    /// dependents; ties by table name so the order is stable. Derived tables (<see cref="PackedAnswers"/>,
+    /// whose bytes depend on how each database returns decimals) are left out: the move builds them again.
     /// </summary>
     public static IReadOnlyList<IEntityType> TablesInDependencyOrder(IModel model)
     {
         var roots = model.GetEntityTypes()
-            .Where(t => t.BaseType is null && !t.IsOwned() && t.GetTableName() is not null)
+            .Where(t => t.BaseType is null && !t.IsOwned() && t.GetTableName() is not null && t.ClrType != typeof(PackedAnswers))
             .OrderBy(t => t.GetTableName(), StringComparer.Ordinal)
             .ToList();
         var ordered = new List<IEntityType>();

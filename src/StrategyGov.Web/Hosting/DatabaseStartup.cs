@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StrategyGov.Data;
 using StrategyGov.Data.Identity;
+using StrategyGov.Data.Reporting;
 using StrategyGov.Data.Seeding;
 using StrategyGov.Web.Features.Account;
 using StrategyGov.Web.Features.Scores;
@@ -70,6 +71,13 @@ public static class DatabaseStartup
             await CalendarSeeder.SeedAsync(db, calendar, DateTime.UtcNow, timeZone, ct);
             var clock = services.GetRequiredService<TimeProvider>();
             await GovernanceSeeder.SeedAsync(db, seedDirectory, clock.GetUtcNow().UtcDateTime, PlatformToday(services), ct);
+        }
+
+        // Every submission's answers packed for the scoring read (ADR 0092): seeded ones, and any changed
+        // outside the app since.
+        if (await AnswerPacking.RefreshMissingAsync(db, ct) is > 0 and var packed)
+        {
+            logger.LogInformation("Packed the answers of {Count} submission(s) for scoring", packed);
         }
 
         // Seeded (or imported) published periods get their frozen scores now rather than on first view.

@@ -182,6 +182,7 @@ public sealed class AnswerImportService(
 
         await db.SaveChangesAsync(ct);
         await BulkInsert.InsertAsync(db, added, ct);
+        await AnswerPacking.RefreshAsync(db, [submission.Id], ct);
         await transaction.CommitAsync(ct);
         return new ImportResult(changes.Count, []);
     }

@@ -160,6 +160,7 @@ public sealed class ObjectionService(
         answer.Version++;
         Resolve(objection, ObjectionStatus.Upheld, resolution, actor, now);
         await SaveResolutionAsync(db, ct);
+        await AnswerPacking.RefreshAsync(db, [answer.SubmissionId], ct);
 
         // The verified value changed: the published scores are recomputed as a new, audited revision.
         var submission = await db.Submissions.AsNoTracking().SingleAsync(x => x.Id == answer.SubmissionId, ct);

@@ -167,6 +167,7 @@ public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFact
         answer.ReviewedAt = now;
         answer.Version++;
         await SubmissionWorkflow.SaveStateChangeAsync(db, submission, now, ct);
+        await AnswerPacking.RefreshAsync(db, [submission.Id], ct);
     }
 
     /// <summary>Accepts every answer not yet decided, as reported.</summary>
@@ -186,6 +187,7 @@ public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFact
         }
 
         await SubmissionWorkflow.SaveStateChangeAsync(db, submission, now, ct);
+        await AnswerPacking.RefreshAsync(db, [submission.Id], ct);
     }
 
     /// <summary>Approves a submission whose every answer is decided; from then on nothing can change it.</summary>

@@ -110,6 +110,7 @@ public sealed class SubmissionService(IDbContextFactory<StrategyGovDbContext> db
         try
         {
             await db.SaveChangesAsync(ct);
+            await AnswerPacking.RefreshAsync(db, [submissionId], ct);
             await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException)
