@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data;
 using StrategyGov.Data.Auditing;
 using StrategyGov.Data.Reporting;
-using StrategyGov.Data.Seeding;
 using StrategyGov.Scoring;
 using StrategyGov.Web.Tests.Support;
 
@@ -165,11 +164,7 @@ public sealed class BulkInsertTests(PostgresDatabaseFixture postgres) : IClassFi
     private static async Task<(int Tracked, int Bulk, IReadOnlyList<int> Indicators)> SeedAsync(ContextFactory factory)
     {
         await using var db = factory.CreateDbContext();
-        await db.Database.MigrateAsync();
-        var seedData = await SeedDataReader.ReadAsync(
-            SeedDataReader.Locate(AppContext.BaseDirectory) ?? throw new InvalidOperationException("seed-data/ not found above the test output."),
-            CancellationToken.None);
-        await DatabaseSeeder.SeedAsync(db, seedData, DateTime.UtcNow, CancellationToken.None);
+        await DemoDatabase.MigrateAndSeedAsync(db);
 
         var period = await db.Periods.SingleAsync(p => p.Code == "2026-Q4");
         var submissions = await db.Submissions.Where(s => s.PeriodId == period.Id).OrderBy(s => s.Id).Select(s => s.Id).Take(2).ToListAsync();

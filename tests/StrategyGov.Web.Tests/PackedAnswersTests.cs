@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using StrategyGov.Data;
 using StrategyGov.Data.Reporting;
-using StrategyGov.Data.Seeding;
 using StrategyGov.Scoring;
 using StrategyGov.Web.Tests.Support;
 
@@ -192,11 +191,7 @@ public sealed class PackedAnswersTests(PostgresDatabaseFixture postgres) : IClas
     private static async Task<(int SubmissionId, int AnswerId)> SeedAndPackAsync(IDbContextFactory<StrategyGovDbContext> factory)
     {
         await using var db = await factory.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
-        var seedData = await SeedDataReader.ReadAsync(
-            SeedDataReader.Locate(AppContext.BaseDirectory) ?? throw new InvalidOperationException("seed-data/ not found above the test output."),
-            CancellationToken.None);
-        if (await DatabaseSeeder.SeedAsync(db, seedData, DateTime.UtcNow, CancellationToken.None))
+        if (await DemoDatabase.MigrateAndSeedAsync(db))
         {
             // The seeder writes answers only: nothing is packed until the app starts (or a service packs).
             Assert.Empty(await PackedIdsAsync(db));

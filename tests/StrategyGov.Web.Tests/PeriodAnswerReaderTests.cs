@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data;
 using StrategyGov.Data.Reporting;
-using StrategyGov.Data.Seeding;
 using StrategyGov.Scoring;
 using StrategyGov.Web.Features.Scores;
 using StrategyGov.Web.Tests.Support;
@@ -189,11 +188,7 @@ public sealed class PeriodAnswerReaderTests(PostgresDatabaseFixture postgres) : 
     private static async Task<int> SeedWithEdgeValuesAsync(IDbContextFactory<StrategyGovDbContext> factory)
     {
         await using var db = await factory.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
-        var seedData = await SeedDataReader.ReadAsync(
-            SeedDataReader.Locate(AppContext.BaseDirectory) ?? throw new InvalidOperationException("seed-data/ not found above the test output."),
-            CancellationToken.None);
-        await DatabaseSeeder.SeedAsync(db, seedData, DateTime.UtcNow, CancellationToken.None);
+        await DemoDatabase.MigrateAndSeedAsync(db);
 
         var periodId = await db.Periods.Where(p => p.Code == "2026-Q3").Select(p => p.Id).SingleAsync();
         var answers = await db.Answers.Where(a => a.Submission.PeriodId == periodId).OrderBy(a => a.Id).Take(9).ToListAsync();

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data;
+using StrategyGov.Data.Seeding;
 using StrategyGov.Web.Hosting;
 
 namespace StrategyGov.Web.Tests.Support;
@@ -30,5 +31,19 @@ public sealed class TemporarySqlite : IDisposable
     {
         SqliteConnection.ClearAllPools();
         _folder.Delete(recursive: true);
+    }
+}
+
+/// <summary>The demo data of seed-data/, as the app seeds it at start-up (without packing the answers).</summary>
+public static class DemoDatabase
+{
+    /// <summary>Migrates the database and seeds it if it is empty; false when it was seeded already.</summary>
+    public static async Task<bool> MigrateAndSeedAsync(StrategyGovDbContext db)
+    {
+        await db.Database.MigrateAsync();
+        var seedData = await SeedDataReader.ReadAsync(
+            SeedDataReader.Locate(AppContext.BaseDirectory) ?? throw new InvalidOperationException("seed-data/ not found above the test output."),
+            CancellationToken.None);
+        return await DatabaseSeeder.SeedAsync(db, seedData, DateTime.UtcNow, CancellationToken.None);
     }
 }

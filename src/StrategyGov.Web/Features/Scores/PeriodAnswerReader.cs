@@ -75,13 +75,16 @@ internal static class PeriodAnswerReader
         return notFound.SelectMany(ids => ids).Order().ToArray();
     }
 
+    /// <summary>Whether the range of these sorted ids holds more than twice as many ids: then they are listed for the server.</summary>
+    private static bool IsSparse(int[] sortedIds) => sortedIds[^1] - sortedIds[0] + 1 > 2 * sortedIds.Length;
+
     /// <summary>The packed answers of a range of submission ids (ADR 0092); returns the ids without one.</summary>
     private static async Task<int[]> ReadPackedPartAsync(IDbContextFactory<StrategyGovDbContext> dbFactory, int[] submissionIds, Target target, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (first, last) = (submissionIds[0], submissionIds[^1]);
         var packed = db.PackedAnswers.AsNoTracking().Where(p => p.SubmissionId >= first && p.SubmissionId <= last);
-        if (last - first + 1 > 2 * submissionIds.Length)
+        if (IsSparse(submissionIds))
         {
             packed = packed.Where(p => submissionIds.Contains(p.SubmissionId));
         }
@@ -126,7 +129,7 @@ internal static class PeriodAnswerReader
         // (a join with the submissions had cost a lookup per row: ≈ 20 % of the SQLite read).
         var (first, last) = (submissionIds[0], submissionIds[^1]);
         var answers = db.Answers.AsNoTracking().Where(a => a.SubmissionId >= first && a.SubmissionId <= last);
-        if (last - first + 1 > 2 * submissionIds.Length)
+        if (IsSparse(submissionIds))
         {
             answers = answers.Where(a => submissionIds.Contains(a.SubmissionId));
         }
