@@ -159,8 +159,13 @@ public sealed class ObjectionService(
         answer.ReviewedAt = now;
         answer.Version++;
         Resolve(objection, ObjectionStatus.Upheld, resolution, actor, now);
-        await SaveResolutionAsync(db, ct);
-        await AnswerPacking.RefreshAsync(db, [answer.SubmissionId], ct);
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            // The answer and its submission's packed copy (ADR 0092) change together.
+            await SaveResolutionAsync(db, ct);
+            await AnswerPacking.RefreshAsync(db, [answer.SubmissionId], ct);
+            await transaction.CommitAsync(ct);
+        }
 
         // The verified value changed: the published scores are recomputed as a new, audited revision.
         var submission = await db.Submissions.AsNoTracking().SingleAsync(x => x.Id == answer.SubmissionId, ct);

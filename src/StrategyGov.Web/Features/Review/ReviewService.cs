@@ -166,8 +166,7 @@ public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFact
         answer.ReviewedById = actor.UserId;
         answer.ReviewedAt = now;
         answer.Version++;
-        await SubmissionWorkflow.SaveStateChangeAsync(db, submission, now, ct);
-        await AnswerPacking.RefreshAsync(db, [submission.Id], ct);
+        await SaveWithPackedAnswersAsync(db, submission, now, ct);
     }
 
     /// <summary>Accepts every answer not yet decided, as reported.</summary>
@@ -186,8 +185,16 @@ public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFact
             answer.Version++;
         }
 
+        await SaveWithPackedAnswersAsync(db, submission, now, ct);
+    }
+
+    /// <summary>The decisions and the submission's packed answers (ADR 0092), in one transaction.</summary>
+    private static async Task SaveWithPackedAnswersAsync(StrategyGovDbContext db, Submission submission, DateTime now, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await SubmissionWorkflow.SaveStateChangeAsync(db, submission, now, ct);
         await AnswerPacking.RefreshAsync(db, [submission.Id], ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>Approves a submission whose every answer is decided; from then on nothing can change it.</summary>
