@@ -1,8 +1,10 @@
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Scoring;
 using StrategyGov.Web.Features.Scores;
+using StrategyGov.Web.Hosting;
 using StrategyGov.Web.Tests.Support;
 
 namespace StrategyGov.Web.Tests;
@@ -68,19 +70,39 @@ public sealed class PeriodAnswerReaderTests(PostgresDatabaseFixture postgres) : 
         await AssertReadsOnlyWhatIsAskedAsync(factory, periodId);
     }
 
-    /// <summary>Half of the submissions packed, the others not: each is read from where its answers are.</summary>
+    /// <summary>
+    /// Half of the submissions packed, the others not: each is read from where its answers are, and the
+    /// unpacked ones are counted in the app's metrics.
+    /// </summary>
     [Fact]
     public async Task Read_SomePacked_Sqlite_GivesEveryAnswerExactlyAsEfCoreReadsIt()
     {
         using var sqlite = new TemporarySqlite("reader-mixed");
         var periodId = await SeedWithEdgeValuesAsync(sqlite.Factory);
         await PackAsync(sqlite.Factory, packed: true);
+        int unpacked;
         await using (var db = sqlite.Factory.CreateDbContext())
         {
             Assert.True(await db.PackedAnswers.Where(p => p.SubmissionId % 2 == 0).ExecuteDeleteAsync() > 0);
+            unpacked = await db.Submissions.CountAsync(s => s.PeriodId == periodId && s.Id % 2 == 0);
         }
 
+        // Other tests running meanwhile can only add to the count.
+        var counted = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == Telemetry.Name && instrument.Name == "strategygov.scoring.unpacked")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<int>((_, value, _, _) => Interlocked.Add(ref counted, value));
+        listener.Start();
+
         await AssertReadsAsEfCoreAsync(sqlite.Factory, periodId);
+
+        Assert.True(counted >= unpacked, $"{counted} unpacked submissions counted, {unpacked} expected at least.");
     }
 
     /// <summary>

@@ -25,6 +25,10 @@ public static class Telemetry
     public static readonly Histogram<double> ScoringDuration =
         Meter.CreateHistogram<double>("strategygov.scoring.duration", "s", "Time to load and score one period");
 
+    /// <summary>Submissions a period load read row by row for want of packed answers (ADR 0092); should stay near 0.</summary>
+    public static readonly Counter<int> ScoringUnpackedSubmissions =
+        Meter.CreateCounter<int>("strategygov.scoring.unpacked", "{submission}", "Submissions scored from their answer rows because they had no packed answers");
+
     /// <summary>Records the seconds since <paramref name="startedTimestamp"/> (from <see cref="Stopwatch.GetTimestamp"/>).</summary>
     public static void RecordSince(this Histogram<double> histogram, long startedTimestamp) =>
         histogram.Record(Stopwatch.GetElapsedTime(startedTimestamp).TotalSeconds);

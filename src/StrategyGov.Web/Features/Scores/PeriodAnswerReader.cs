@@ -8,6 +8,7 @@ using SQLitePCL;
 using StrategyGov.Data;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Scoring;
+using StrategyGov.Web.Hosting;
 
 namespace StrategyGov.Web.Features.Scores;
 
@@ -52,6 +53,11 @@ internal static class PeriodAnswerReader
         // without a packed value, e.g. one changed outside the app and not packed again yet.
         // (packed: false, for tests and the benchmark, reads every answer row.)
         IReadOnlyCollection<int> missing = packed ? await InPartsAsync(submissionIds, chunk => ReadPackedPartAsync(dbFactory, chunk, target, ct), ct) : submissionIds;
+        if (packed && missing.Count > 0)
+        {
+            Telemetry.ScoringUnpackedSubmissions.Add(missing.Count);
+        }
+
         await InPartsAsync(missing, chunk => ReadPartAsync(dbFactory, chunk, target, ct), ct);
         return sheets;
     }
