@@ -17,8 +17,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = null!;
 
+    // Actions and assertions wait as long as each other: CI runs the browser tests beside the
+    // integration tests on two cores, where a save can take several seconds.
+    private const int Timeout = 20_000;
+
     public async Task InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(Timeout);
         BaseUrl = App.StartKestrel();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -38,7 +43,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             AcceptDownloads = true,
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
         });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(Timeout);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.GetByTestId("email").FillAsync(email);
@@ -61,7 +66,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// Runs a browser scenario; when it fails, every open page is saved as a screenshot next to the
-    /// test results (artifacts/screenshots) so that a CI failure can be looked at.
+    /// test results (artifacts/screenshots), and the failure says what each page showed as a message
+    /// and what the server logged as a warning or error, so that a CI failure can be understood from its log.
     /// </summary>
     public async Task RunAsync(string name, Func<Task> scenario)
     {
@@ -69,17 +75,22 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             await scenario();
         }
-        catch
+        catch (Exception e)
         {
             var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
             Directory.CreateDirectory(folder);
             var pages = Browser.Contexts.SelectMany(c => c.Pages).ToList();
+            var state = new List<string>();
             for (var i = 0; i < pages.Count; i++)
             {
                 await pages[i].ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{i}.png"), FullPage = true });
+                state.Add($"page {i}: {pages[i].Url}");
+                state.AddRange((await pages[i].Locator(".mud-alert-message, .mud-snackbar, #blazor-error-ui[style*='block']").AllInnerTextsAsync())
+                    .Select(text => $"  shows: {text.Trim()}"));
             }
 
-            throw;
+            state.AddRange(App.Problems.TakeLast(20).Select(problem => $"server: {problem}"));
+            throw new BrowserScenarioException(e, state);
         }
     }
 
@@ -89,4 +100,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
         await App.DisposeAsync();
     }
+}
+
+/// <summary>
+/// A failed browser scenario: the original failure (its page snapshot cut short) and where it happened,
+/// then what the pages and the server showed. Not wrapped as an inner exception, so that the end of the
+/// test log (all a CI summary keeps) is the page and server state rather than the snapshot repeated.
+/// </summary>
+public sealed class BrowserScenarioException(Exception failure, IEnumerable<string> state)
+    : Exception($"{Shorten(failure.Message)}\n{failure.StackTrace}\n--- at the time of the failure ---\n{string.Join('\n', state)}")
+{
+    private static string Shorten(string message) => message.Length <= 3000 ? message : $"{message[..3000]}…";
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using StrategyGov.Data.Identity;
 using StrategyGov.Web.Security;
 
@@ -28,6 +29,11 @@ public class StrategyGovAppFactory : WebApplicationFactory<Program>
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>Every warning and error the app logged, oldest first (shown when a browser test fails).</summary>
+    public IReadOnlyCollection<string> Problems => _problems.Entries;
+
+    private readonly ProblemLog _problems = new();
 
     /// <summary>This factory's own evidence store (inside <see cref="Folder"/>).</summary>
     public string EvidencePath => Path.Combine(_directory, "evidence");
@@ -58,6 +64,7 @@ public class StrategyGovAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("DemoAccounts:Enabled", "true");
         builder.UseSetting("Evidence:Path", EvidencePath);
+        builder.ConfigureLogging(logging => logging.AddProvider(_problems));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
