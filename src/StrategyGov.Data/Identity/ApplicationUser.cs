@@ -22,6 +22,20 @@ public static class AppRoles
     public const string InstitutionContributor = nameof(InstitutionContributor);
     public const string Official = nameof(Official);
 
+    // Role lists for [Authorize(Roles = ...)] and <AuthorizeView Roles>: the same groups as the Actor's questions.
+
+    /// <summary>Center staff (<c>Actor.IsCenter</c>).</summary>
+    public const string Center = CenterAdmin + "," + CenterReviewer;
+
+    /// <summary>Everyone who reads every institution (<c>Actor.SeesAllInstitutions</c>).</summary>
+    public const string National = Center + "," + Official;
+
+    /// <summary>An institution's own people (<c>Actor.IsInstitutionUser</c>).</summary>
+    public const string InstitutionStaff = InstitutionDirector + "," + InstitutionContributor;
+
+    /// <summary>The center's and the institutions' people, officials excepted.</summary>
+    public const string CenterAndInstitutionStaff = Center + "," + InstitutionStaff;
+
     public static readonly IReadOnlyList<string> All =
         [CenterAdmin, CenterReviewer, InstitutionDirector, InstitutionContributor, Official];
 

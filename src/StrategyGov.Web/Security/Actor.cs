@@ -24,32 +24,41 @@ public sealed record Actor(string UserId, string Name, IReadOnlySet<string> Role
             int.TryParse(institution, out var id) ? id : null);
     }
 
-    public bool IsInRole(string role) => Roles.Contains(role);
+    private bool IsInRole(string role) => Roles.Contains(role);
 
-    public bool IsCenter => IsInRole(AppRoles.CenterAdmin) || IsInRole(AppRoles.CenterReviewer);
+    // Who the actor is. Pages and services ask these, never the role names (docs/decisions/0002).
+
+    /// <summary>A communication center administrator: master data, periods, users, everything.</summary>
+    public bool IsCenterAdmin => IsInRole(AppRoles.CenterAdmin);
+
+    /// <summary>Center staff (administrators and reviewers): review, verify and answer objections for every institution.</summary>
+    public bool IsCenter => IsCenterAdmin || IsInRole(AppRoles.CenterReviewer);
+
+    /// <summary>An official (or a national API token): reads everything, changes nothing.</summary>
+    public bool IsOfficial => IsInRole(AppRoles.Official);
 
     /// <summary>Center staff and officials read every institution; institution users only their own.</summary>
-    public bool SeesAllInstitutions => IsCenter || IsInRole(AppRoles.Official);
+    public bool SeesAllInstitutions => IsCenter || IsOfficial;
 
+    /// <summary>A director or contributor of one institution.</summary>
     public bool IsInstitutionUser =>
         InstitutionId is not null && (IsInRole(AppRoles.InstitutionDirector) || IsInRole(AppRoles.InstitutionContributor));
 
     /// <summary>An API token bound to one institution: reads that institution only, changes nothing.</summary>
     public bool IsInstitutionApiClient => InstitutionId is not null && IsInRole(StrategyGovClaims.InstitutionApiClientRole);
 
+    // What the actor may do with one institution's records.
+
     public bool CanRead(int institutionId) =>
         SeesAllInstitutions || ((IsInstitutionUser || IsInstitutionApiClient) && InstitutionId == institutionId);
 
-    /// <summary>Directors and contributors draft their own institution's answers.</summary>
-    public bool CanDraft(int institutionId) => IsInstitutionUser && InstitutionId == institutionId;
+    /// <summary>A director or contributor of this institution: drafts its answers, evidence and calendar entries.</summary>
+    public bool IsMemberOf(int institutionId) => IsInstitutionUser && InstitutionId == institutionId;
 
-    /// <summary>Only the institution's director submits.</summary>
-    public bool CanSubmit(int institutionId) => IsInRole(AppRoles.InstitutionDirector) && InstitutionId == institutionId;
+    /// <summary>The director of this institution: submits, objects, confirms, and keeps its registers.</summary>
+    public bool IsDirectorOf(int institutionId) => IsInRole(AppRoles.InstitutionDirector) && InstitutionId == institutionId;
 
-    public bool CanReview => IsCenter;
-
-    /// <summary>Only center administrators manage periods (create, open, close, publish).</summary>
-    public bool IsAdmin => IsInRole(AppRoles.CenterAdmin);
+    // The same questions as guards: a service calls one of these before it reads or changes anything.
 
     /// <summary>Throws <see cref="NotFoundException"/> (not 403: another institution's data must not even be confirmed to exist).</summary>
     public void EnsureCanRead(int institutionId)
@@ -57,6 +66,37 @@ public sealed record Actor(string UserId, string Name, IReadOnlySet<string> Role
         if (!CanRead(institutionId))
         {
             throw new NotFoundException();
+        }
+    }
+
+    /// <summary>404 for another institution's records; 403 for one's own when only reading (an official, a token).</summary>
+    public void EnsureMemberOf(int institutionId)
+    {
+        EnsureCanRead(institutionId);
+        Ensure(IsMemberOf(institutionId));
+    }
+
+    /// <summary>404 for another institution's records; 403 for one's own when not its director.</summary>
+    public void EnsureDirectorOf(int institutionId)
+    {
+        EnsureCanRead(institutionId);
+        Ensure(IsDirectorOf(institutionId));
+    }
+
+    public void EnsureCenterAdmin() => Ensure(IsCenterAdmin);
+
+    public void EnsureCenter() => Ensure(IsCenter);
+
+    public void EnsureSeesAllInstitutions() => Ensure(SeesAllInstitutions);
+
+    public void EnsureInstitutionUser() => Ensure(IsInstitutionUser);
+
+    /// <summary>Throws <see cref="AccessDeniedException"/> (403) unless <paramref name="allowed"/>: for a rule that combines the questions above.</summary>
+    public static void Ensure(bool allowed)
+    {
+        if (!allowed)
+        {
+            throw new AccessDeniedException();
         }
     }
 }

@@ -38,7 +38,7 @@ public sealed class ApiTokenService(IDbContextFactory<StrategyGovDbContext> dbFa
 
     public async Task<IReadOnlyList<ApiTokenRow>> ListAsync(Actor actor, CancellationToken ct)
     {
-        EnsureAdmin(actor);
+        actor.EnsureCenterAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.ApiTokens.AsNoTracking()
             .Select(t => new ApiTokenRow(
@@ -51,7 +51,7 @@ public sealed class ApiTokenService(IDbContextFactory<StrategyGovDbContext> dbFa
 
     public async Task<CreatedApiToken> CreateAsync(Actor actor, string name, string scope, int? institutionId, DateTime expiresAt, CancellationToken ct)
     {
-        EnsureAdmin(actor);
+        actor.EnsureCenterAdmin();
         var now = clock.GetUtcNow().UtcDateTime;
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -98,7 +98,7 @@ public sealed class ApiTokenService(IDbContextFactory<StrategyGovDbContext> dbFa
 
     public async Task RevokeAsync(Actor actor, int tokenId, CancellationToken ct)
     {
-        EnsureAdmin(actor);
+        actor.EnsureCenterAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor);
         var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId, ct) ?? throw new NotFoundException();
@@ -113,7 +113,7 @@ public sealed class ApiTokenService(IDbContextFactory<StrategyGovDbContext> dbFa
     /// <summary>Institutions a token can be bound to (code and names), for the form.</summary>
     public async Task<IReadOnlyList<(int Id, string Code, string NameAr, string NameEn)>> InstitutionChoicesAsync(Actor actor, CancellationToken ct)
     {
-        EnsureAdmin(actor);
+        actor.EnsureCenterAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Institutions.AsNoTracking().Where(i => i.IsActive).Select(i => new { i.Id, i.Code, i.NameAr, i.NameEn }).ToListAsync(ct);
         return rows.OrderBy(i => i.Code, StringComparer.Ordinal).Select(i => (i.Id, i.Code, i.NameAr, i.NameEn)).ToList();
@@ -148,12 +148,4 @@ public sealed class ApiTokenService(IDbContextFactory<StrategyGovDbContext> dbFa
 
     private static string Hash(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
-
-    private static void EnsureAdmin(Actor actor)
-    {
-        if (!actor.IsInRole(AppRoles.CenterAdmin))
-        {
-            throw new AccessDeniedException();
-        }
-    }
 }

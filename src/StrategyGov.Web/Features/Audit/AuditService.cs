@@ -105,10 +105,7 @@ public sealed class AuditService(IDbContextFactory<StrategyGovDbContext> dbFacto
     /// <summary>Walks the whole chain (CenterAdmin only) and reports the first broken link.</summary>
     public async Task<AuditVerification> VerifyAsync(Actor actor, CancellationToken ct)
     {
-        if (!actor.IsInRole(AppRoles.CenterAdmin))
-        {
-            throw new AccessDeniedException();
-        }
+        actor.EnsureCenterAdmin();
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await AuditChain.VerifyAsync(db, ct);

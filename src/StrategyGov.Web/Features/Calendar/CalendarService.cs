@@ -84,10 +84,7 @@ public sealed class CalendarService(
     public async Task<CalendarEntryForm> FormAsync(Actor actor, int id, CancellationToken ct)
     {
         var row = await GetAsync(actor, id, ct);
-        if (!row.CanEdit)
-        {
-            throw new AccessDeniedException();
-        }
+        Actor.Ensure(row.CanEdit);
 
         return new CalendarEntryForm
         {
@@ -112,10 +109,7 @@ public sealed class CalendarService(
     /// <summary>Registers a new draft of the actor's institution, or changes one of its entries.</summary>
     public async Task<int> SaveAsync(Actor actor, CalendarEntryForm form, CancellationToken ct)
     {
-        if (!actor.IsInstitutionUser)
-        {
-            throw new AccessDeniedException();
-        }
+        actor.EnsureInstitutionUser();
 
         var (startsLocal, endsLocal) = Validate(form);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -189,10 +183,7 @@ public sealed class CalendarService(
         db.AuditAs(actor);
         var entry = await Visible(db.CalendarEntries, actor).SingleOrDefaultAsync(e => e.Id == id, ct)
             ?? throw new NotFoundException();
-        if (!actor.CanSubmit(entry.InstitutionId))
-        {
-            throw new AccessDeniedException();
-        }
+        Actor.Ensure(actor.IsDirectorOf(entry.InstitutionId));
 
         var allowed = status == CalendarEntryStatus.Confirmed
             ? entry.Status == CalendarEntryStatus.Draft
@@ -217,25 +208,19 @@ public sealed class CalendarService(
     /// <summary>Seen but not the actor's to change → 403; a confirmed entry only by its director; a cancelled one by nobody.</summary>
     private static void EnsureCanEdit(Actor actor, CalendarEntry entry)
     {
-        if (!actor.CanDraft(entry.InstitutionId))
-        {
-            throw new AccessDeniedException();
-        }
+        Actor.Ensure(actor.IsMemberOf(entry.InstitutionId));
 
         if (entry.Status == CalendarEntryStatus.Cancelled)
         {
             throw new RuleViolationException("Calendar_CancelledLocked");
         }
 
-        if (entry.Status == CalendarEntryStatus.Confirmed && !actor.CanSubmit(entry.InstitutionId))
-        {
-            throw new AccessDeniedException();
-        }
+        Actor.Ensure(entry.Status != CalendarEntryStatus.Confirmed || actor.IsDirectorOf(entry.InstitutionId));
     }
 
     private static bool CanEdit(Actor actor, CalendarEntry entry) =>
-        actor.CanDraft(entry.InstitutionId)
-        && (entry.Status == CalendarEntryStatus.Draft || (entry.Status == CalendarEntryStatus.Confirmed && actor.CanSubmit(entry.InstitutionId)));
+        actor.IsMemberOf(entry.InstitutionId)
+        && (entry.Status == CalendarEntryStatus.Draft || (entry.Status == CalendarEntryStatus.Confirmed && actor.IsDirectorOf(entry.InstitutionId)));
 
     private static (DateTime Starts, DateTime Ends) Validate(CalendarEntryForm form)
     {
@@ -257,7 +242,7 @@ public sealed class CalendarService(
             return entries;
         }
 
-        if (actor.IsInRole(AppRoles.Official))
+        if (actor.IsOfficial)
         {
             return entries.Where(e => e.Status == CalendarEntryStatus.Confirmed);
         }
@@ -306,7 +291,7 @@ public sealed class CalendarService(
                         other.Audiences.Where(a => c.SharedAudienceIds.Contains(a.Id)).OrderBy(a => a.Order).Select(Ref).ToList(),
                         ClashDetector.SuggestFreeStart(candidates[e.Id], candidates.Values));
                 }).ToList();
-                var isDirector = actor.CanSubmit(e.InstitutionId) && e.Status != CalendarEntryStatus.Cancelled;
+                var isDirector = actor.IsDirectorOf(e.InstitutionId) && e.Status != CalendarEntryStatus.Cancelled;
                 return new CalendarEntryRow(
                     e.Id,
                     new NamedRef(e.Institution.Id, e.Institution.Code, e.Institution.NameAr, e.Institution.NameEn),

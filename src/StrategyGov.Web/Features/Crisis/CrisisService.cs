@@ -70,12 +70,12 @@ public sealed class CrisisService(
             .OrderByDescending(d => d.HeldOn).ThenByDescending(d => d.Id)
             .Select(d => new DrillView(d.Id, d.HeldOn, d.Scenario, d.Participants, d.Lessons, d.RecordedByName))
             .ToListAsync(ct);
-        return new CrisisOverview(institution, GovernanceAccess.CanMaintain(actor, institutionId), register.Today, row.Plan, row.Team, drills, row.Readiness);
+        return new CrisisOverview(institution, actor.IsDirectorOf(institutionId), register.Today, row.Plan, row.Team, drills, row.Readiness);
     }
 
     public async Task SavePlanAsync(Actor actor, int institutionId, PlanInput input, CancellationToken ct)
     {
-        GovernanceAccess.EnsureCanMaintain(actor, institutionId);
+        actor.EnsureDirectorOf(institutionId);
         if (string.IsNullOrWhiteSpace(input.Title))
         {
             throw new RuleViolationException("Crisis_PlanTitleRequired");
@@ -107,7 +107,7 @@ public sealed class CrisisService(
 
     public async Task<int> AddDrillAsync(Actor actor, int institutionId, DrillInput input, CancellationToken ct)
     {
-        GovernanceAccess.EnsureCanMaintain(actor, institutionId);
+        actor.EnsureDirectorOf(institutionId);
         var heldOn = input.HeldOn ?? throw new RuleViolationException("Crisis_DrillDateRequired");
         if (heldOn > register.Today)
         {
@@ -141,7 +141,7 @@ public sealed class CrisisService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor);
         var drill = await db.CrisisDrills.SingleOrDefaultAsync(d => d.Id == drillId, ct) ?? throw new NotFoundException();
-        GovernanceAccess.EnsureCanMaintain(actor, drill.InstitutionId);
+        actor.EnsureDirectorOf(drill.InstitutionId);
         db.CrisisDrills.Remove(drill);
         await db.SaveChangesAsync(ct);
     }
@@ -149,7 +149,7 @@ public sealed class CrisisService(
     /// <summary>Readiness of every active institution (center and officials): data for the readiness view and for reports.</summary>
     public async Task<IReadOnlyList<ReadinessRow>> GetReadinessAsync(Actor actor, ReadinessFilter filter, CancellationToken ct)
     {
-        GovernanceAccess.EnsureSeesAll(actor);
+        actor.EnsureSeesAllInstitutions();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var type = string.IsNullOrWhiteSpace(filter.TypeCode) ? null : filter.TypeCode;
         var institutions = await RoleRegister.Institutions(db.Institutions.Where(i => i.IsActive && (type == null || i.Type.Code == type)))

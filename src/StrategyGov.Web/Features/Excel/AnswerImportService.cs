@@ -192,10 +192,7 @@ public sealed class AnswerImportService(
     private async Task<SubmissionTree> LoadAuthorisedAsync(StrategyGovDbContext db, Actor actor, int institutionId, int periodId, CancellationToken ct)
     {
         actor.EnsureCanRead(institutionId);
-        if (!actor.CanDraft(institutionId) && !actor.IsCenter)
-        {
-            throw new AccessDeniedException();
-        }
+        Actor.Ensure(actor.IsMemberOf(institutionId) || actor.IsCenter);
 
         var submissionId = await db.Submissions.Where(s => s.InstitutionId == institutionId && s.PeriodId == periodId)
             .Select(s => (int?)s.Id).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();

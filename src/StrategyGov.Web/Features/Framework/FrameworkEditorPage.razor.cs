@@ -40,7 +40,7 @@ public partial class FrameworkEditorPage
 
     [CascadingParameter] private Actor? Actor { get; set; }
 
-    private bool Admin => Actor?.IsCenterAdmin() == true;
+    private bool Admin => Actor?.IsCenterAdmin == true;
 
     private bool Editable => Admin && _tree?.Version.IsDraft == true;
 

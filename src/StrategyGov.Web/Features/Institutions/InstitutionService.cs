@@ -13,7 +13,7 @@ public sealed class InstitutionService(IDbContextFactory<StrategyGovDbContext> d
 {
     public async Task<IReadOnlyList<InstitutionRow>> ListAsync(Actor actor, InstitutionFilter filter, CancellationToken ct)
     {
-        EnsureCanRead(actor);
+        actor.EnsureSeesAllInstitutions();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Institutions.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.TypeCode))
@@ -49,7 +49,7 @@ public sealed class InstitutionService(IDbContextFactory<StrategyGovDbContext> d
 
     public async Task<InstitutionForm> GetFormAsync(Actor actor, int id, CancellationToken ct)
     {
-        EnsureCanRead(actor);
+        actor.EnsureSeesAllInstitutions();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Institutions.AsNoTracking().Where(i => i.Id == id)
             .Select(i => new InstitutionForm
@@ -131,7 +131,7 @@ public sealed class InstitutionService(IDbContextFactory<StrategyGovDbContext> d
 
     public async Task<IReadOnlyList<InstitutionTypeRow>> ListTypesAsync(Actor actor, CancellationToken ct)
     {
-        EnsureCanRead(actor);
+        actor.EnsureSeesAllInstitutions();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.InstitutionTypes.AsNoTracking()
             .OrderBy(t => t.Order).ThenBy(t => t.Code)
@@ -197,15 +197,6 @@ public sealed class InstitutionService(IDbContextFactory<StrategyGovDbContext> d
 
         db.InstitutionTypes.Remove(type);
         await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>Center staff and officials read the registry; institution users do not manage it.</summary>
-    internal static void EnsureCanRead(Actor actor)
-    {
-        if (!actor.SeesAllInstitutions)
-        {
-            throw new AccessDeniedException();
-        }
     }
 
     /// <param name="byCode">Every tracked institution by code (case-insensitive), including ones created in the same operation.</param>

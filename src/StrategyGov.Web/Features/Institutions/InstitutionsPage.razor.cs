@@ -32,7 +32,7 @@ public partial class InstitutionsPage
 
     [CascadingParameter] private Actor? Actor { get; set; }
 
-    private bool Admin => Actor?.IsCenterAdmin() == true;
+    private bool Admin => Actor?.IsCenterAdmin == true;
 
     /// <summary>Institutions that have others under them, for the parent filter.</summary>
     private IEnumerable<InstitutionRow> Parents => _all.Where(i => _all.Any(c => c.ParentId == i.Id));

@@ -68,7 +68,7 @@ public sealed class ObjectionService(
     /// <summary>Objections for the center, open ones first, oldest first.</summary>
     public async Task<IReadOnlyList<ObjectionRow>> ListAsync(Actor actor, bool openOnly, CancellationToken ct)
     {
-        EnsureReviewer(actor);
+        actor.EnsureCenter();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await Rows(openOnly ? db.Objections.Where(o => o.Status == ObjectionStatus.Open) : db.Objections).ToListAsync(ct);
         return rows.OrderBy(r => r.Status != ObjectionStatus.Open).ThenBy(r => r.RaisedAt).ToList();
@@ -84,11 +84,7 @@ public sealed class ObjectionService(
         db.AuditAs(actor);
         var submission = await db.Submissions.AsNoTracking().Include(s => s.Period).SingleOrDefaultAsync(s => s.Id == submissionId, ct)
             ?? throw new NotFoundException();
-        actor.EnsureCanRead(submission.InstitutionId);
-        if (!actor.CanSubmit(submission.InstitutionId))
-        {
-            throw new AccessDeniedException();
-        }
+        actor.EnsureDirectorOf(submission.InstitutionId);
 
         var now = clock.GetUtcNow().UtcDateTime;
         if (submission.Period.Status != PeriodStatus.Published || submission.Status != SubmissionStatus.Approved)
@@ -148,7 +144,7 @@ public sealed class ObjectionService(
     /// </summary>
     public async Task UpholdAsync(Actor actor, int objectionId, string? resolution, CancellationToken ct)
     {
-        EnsureReviewer(actor);
+        actor.EnsureCenter();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor, reason: resolution);
         var objection = await LoadOpenAsync(db, objectionId, ct);
@@ -177,7 +173,7 @@ public sealed class ObjectionService(
     /// <summary>Dismisses an objection with the reviewer's reasons; the verified value stays.</summary>
     public async Task DismissAsync(Actor actor, int objectionId, string reason, CancellationToken ct)
     {
-        EnsureReviewer(actor);
+        actor.EnsureCenter();
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new RuleViolationException("Objection_DismissReasonRequired");
@@ -241,12 +237,4 @@ public sealed class ObjectionService(
             o.Answer.Submission.Institution.Code, o.Answer.Submission.Institution.NameAr, o.Answer.Submission.Institution.NameEn,
             o.Answer.Submission.Period.Code, o.Status, o.Reason, o.Answer.Value, o.Answer.NotApplicable, o.RequestedValue, o.EvidenceUrl,
             o.RaisedAt, o.DecisionBefore, o.VerifiedValueBefore, o.Resolution, o.ResolvedAt));
-
-    private static void EnsureReviewer(Actor actor)
-    {
-        if (!actor.CanReview)
-        {
-            throw new AccessDeniedException();
-        }
-    }
 }

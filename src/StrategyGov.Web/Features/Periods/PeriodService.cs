@@ -51,14 +51,14 @@ public sealed partial class PeriodService(
     /// <summary>Every period, newest first, with its submission count (administration).</summary>
     public async Task<IReadOnlyList<PeriodRow>> ListAllAsync(Actor actor, CancellationToken ct)
     {
-        EnsureAdmin(actor);
+        actor.EnsureCenterAdmin();
         return await ListAsync(ct);
     }
 
     /// <summary>Published strategy versions: the only ones a period may be bound to.</summary>
     public async Task<IReadOnlyList<StrategyVersionOption>> PublishedStrategiesAsync(Actor actor, CancellationToken ct)
     {
-        EnsureAdmin(actor);
+        actor.EnsureCenterAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.StrategyVersions.AsNoTracking()
             .Where(s => s.Status == StrategyStatus.Published)
@@ -74,7 +74,7 @@ public sealed partial class PeriodService(
     /// <summary>Creates a Planned period bound to a published strategy version.</summary>
     public async Task<int> CreateAsync(Actor actor, NewPeriod input, CancellationToken ct)
     {
-        EnsureAdmin(actor);
+        actor.EnsureCenterAdmin();
         var code = input.Code?.Trim().ToUpperInvariant() ?? string.Empty;
         if (!CodePattern().IsMatch(code))
         {
@@ -122,7 +122,7 @@ public sealed partial class PeriodService(
     /// </summary>
     public async Task<int> OpenAsync(Actor actor, int periodId, CancellationToken ct)
     {
-        EnsureAdmin(actor);
+        actor.EnsureCenterAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor);
         var period = await FindAsync(db, periodId, ct);
@@ -155,7 +155,7 @@ public sealed partial class PeriodService(
     /// <summary>Closes an open period: institutions can no longer change answers; review goes on.</summary>
     public async Task CloseAsync(Actor actor, int periodId, CancellationToken ct)
     {
-        EnsureAdmin(actor);
+        actor.EnsureCenterAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor);
         var period = await FindAsync(db, periodId, ct);
@@ -174,7 +174,7 @@ public sealed partial class PeriodService(
     /// </summary>
     public async Task PublishAsync(Actor actor, int periodId, CancellationToken ct)
     {
-        EnsureAdmin(actor);
+        actor.EnsureCenterAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor);
         var period = await FindAsync(db, periodId, ct);
@@ -212,14 +212,6 @@ public sealed partial class PeriodService(
 
     private static async Task<ReportingPeriod> FindAsync(StrategyGovDbContext db, int periodId, CancellationToken ct) =>
         await db.Periods.SingleOrDefaultAsync(p => p.Id == periodId, ct) ?? throw new NotFoundException();
-
-    private static void EnsureAdmin(Actor actor)
-    {
-        if (!actor.IsAdmin)
-        {
-            throw new AccessDeniedException();
-        }
-    }
 
     // 2026-Q1 … Q4, 2026-H1/H2 (half years), 2026-FY (a whole year).
     [GeneratedRegex(@"^(19|20)\d{2}-(Q[1-4]|H[12]|FY)$", RegexOptions.CultureInvariant)]

@@ -51,10 +51,7 @@ public sealed class StatusBoardService(
 {
     public async Task<StatusBoard> GetAsync(Actor actor, int periodId, CancellationToken ct)
     {
-        if (!actor.SeesAllInstitutions)
-        {
-            throw new AccessDeniedException();
-        }
+        actor.EnsureSeesAllInstitutions();
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var period = await db.Periods.AsNoTracking()

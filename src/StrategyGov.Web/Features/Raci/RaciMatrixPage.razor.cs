@@ -25,7 +25,7 @@ public partial class RaciMatrixPage
 
     [CascadingParameter] private Actor? Actor { get; set; }
 
-    private bool IsAdmin => Actor?.IsInRole(AppRoles.CenterAdmin) == true;
+    private bool IsAdmin => Actor?.IsCenterAdmin == true;
 
     protected override async Task OnParametersSetAsync()
     {

@@ -47,7 +47,7 @@ public sealed class RaciService(IDbContextFactory<StrategyGovDbContext> dbFactor
     /// <summary>Sets (or clears, with null) one cell and returns the activity's problems after the change.</summary>
     public async Task<IReadOnlyList<RaciProblem>> SetCellAsync(Actor actor, int activityId, int partyId, RaciLetter? letter, CancellationToken ct)
     {
-        GovernanceAccess.EnsureAdmin(actor);
+        actor.EnsureCenterAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor);
         if (!await db.RaciActivities.AnyAsync(a => a.Id == activityId, ct) || !await db.RaciParties.AnyAsync(p => p.Id == partyId, ct))
@@ -78,7 +78,7 @@ public sealed class RaciService(IDbContextFactory<StrategyGovDbContext> dbFactor
 
     public async Task<int> SaveActivityAsync(Actor actor, ActivityInput input, CancellationToken ct)
     {
-        GovernanceAccess.EnsureAdmin(actor);
+        actor.EnsureCenterAdmin();
         var code = RequireCodeAndNames(input.Code, input.NameAr, input.NameEn);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor);
@@ -100,7 +100,7 @@ public sealed class RaciService(IDbContextFactory<StrategyGovDbContext> dbFactor
 
     public async Task<int> SavePartyAsync(Actor actor, PartyInput input, CancellationToken ct)
     {
-        GovernanceAccess.EnsureAdmin(actor);
+        actor.EnsureCenterAdmin();
         var code = RequireCodeAndNames(input.Code, input.NameAr, input.NameEn);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor);
@@ -124,7 +124,7 @@ public sealed class RaciService(IDbContextFactory<StrategyGovDbContext> dbFactor
     /// <summary>Deletes an activity with its cells.</summary>
     public async Task DeleteActivityAsync(Actor actor, int activityId, CancellationToken ct)
     {
-        GovernanceAccess.EnsureAdmin(actor);
+        actor.EnsureCenterAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor);
         db.RaciActivities.Remove(await db.RaciActivities.SingleOrDefaultAsync(a => a.Id == activityId, ct) ?? throw new NotFoundException());
@@ -134,7 +134,7 @@ public sealed class RaciService(IDbContextFactory<StrategyGovDbContext> dbFactor
     /// <summary>Deletes a party with its cells; activities left without their A or R show as violations.</summary>
     public async Task DeletePartyAsync(Actor actor, int partyId, CancellationToken ct)
     {
-        GovernanceAccess.EnsureAdmin(actor);
+        actor.EnsureCenterAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor);
         db.RaciParties.Remove(await db.RaciParties.SingleOrDefaultAsync(p => p.Id == partyId, ct) ?? throw new NotFoundException());

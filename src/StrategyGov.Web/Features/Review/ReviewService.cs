@@ -54,7 +54,7 @@ public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFact
     /// <summary>Submissions matching the filter (Submitted by default), oldest submission first.</summary>
     public async Task<IReadOnlyList<ReviewQueueRow>> QueueAsync(Actor actor, ReviewQueueFilter filter, CancellationToken ct)
     {
-        EnsureReviewer(actor);
+        actor.EnsureCenter();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Submissions.AsNoTracking().Where(s => s.Status == filter.Status && s.SubmittedAt != null);
         if (filter.PeriodId is { } periodId)
@@ -84,7 +84,7 @@ public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFact
     /// <summary>Institution types, for the queue's filter.</summary>
     public async Task<IReadOnlyList<InstitutionTypeOption>> InstitutionTypesAsync(Actor actor, CancellationToken ct)
     {
-        EnsureReviewer(actor);
+        actor.EnsureCenter();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.InstitutionTypes.AsNoTracking().OrderBy(t => t.Order)
             .Select(t => new InstitutionTypeOption(t.Id, t.NameAr, t.NameEn)).ToListAsync(ct);
@@ -99,7 +99,7 @@ public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFact
     /// </summary>
     public async Task<IReadOnlyDictionary<int, AnswerChangeSince>> ChangesSincePreviousAsync(Actor actor, int submissionId, CancellationToken ct)
     {
-        EnsureReviewer(actor);
+        actor.EnsureCenter();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var round = await db.Submissions.Where(s => s.Id == submissionId).Select(s => (int?)s.Round).SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException();
@@ -128,7 +128,7 @@ public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFact
 
     public async Task<SubmissionTree> GetAsync(Actor actor, int submissionId, CancellationToken ct)
     {
-        EnsureReviewer(actor);
+        actor.EnsureCenter();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await SubmissionTree.LoadAsync(db, submissionId, ct) ?? throw new NotFoundException();
     }
@@ -136,7 +136,7 @@ public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFact
     /// <summary>Records a decision on one answer of a Submitted submission.</summary>
     public async Task DecideAsync(Actor actor, int submissionId, DecisionChange change, CancellationToken ct)
     {
-        EnsureReviewer(actor);
+        actor.EnsureCenter();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor);
         var submission = await LoadSubmittedAsync(db, submissionId, ct);
@@ -172,7 +172,7 @@ public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFact
     /// <summary>Accepts every answer not yet decided, as reported.</summary>
     public async Task AcceptRemainingAsync(Actor actor, int submissionId, CancellationToken ct)
     {
-        EnsureReviewer(actor);
+        actor.EnsureCenter();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor);
         var submission = await LoadSubmittedAsync(db, submissionId, ct);
@@ -200,7 +200,7 @@ public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFact
     /// <summary>Approves a submission whose every answer is decided; from then on nothing can change it.</summary>
     public async Task ApproveAsync(Actor actor, int submissionId, CancellationToken ct)
     {
-        EnsureReviewer(actor);
+        actor.EnsureCenter();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor);
         var submission = await LoadSubmittedAsync(db, submissionId, ct);
@@ -222,7 +222,7 @@ public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFact
     /// <summary>Sends a submission back to the institution with a message (Returned).</summary>
     public async Task ReturnAsync(Actor actor, int submissionId, string message, CancellationToken ct)
     {
-        EnsureReviewer(actor);
+        actor.EnsureCenter();
         if (string.IsNullOrWhiteSpace(message))
         {
             throw new RuleViolationException("Return_MessageRequired");
@@ -251,13 +251,5 @@ public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFact
         return submission.Period.Status == PeriodStatus.Published
             ? throw new RuleViolationException("Period_Published_NoChange")
             : submission;
-    }
-
-    private static void EnsureReviewer(Actor actor)
-    {
-        if (!actor.CanReview)
-        {
-            throw new AccessDeniedException();
-        }
     }
 }

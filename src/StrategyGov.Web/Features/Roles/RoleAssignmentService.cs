@@ -51,7 +51,7 @@ public sealed class RoleAssignmentService(
         var institution = await RoleRegister.InstitutionAsync(db, institutionId, ct);
         var roles = await RoleRegister.RolesAsync(db, ct);
         var slots = await register.SlotsAsync(db, [institutionId], roles, ct);
-        return new InstitutionRoles(institution, GovernanceAccess.CanMaintain(actor, institutionId), register.Today, register.ConfirmationDays, slots[institutionId]);
+        return new InstitutionRoles(institution, actor.IsDirectorOf(institutionId), register.Today, register.ConfirmationDays, slots[institutionId]);
     }
 
     /// <summary>
@@ -60,7 +60,7 @@ public sealed class RoleAssignmentService(
     /// </summary>
     public async Task<int> AddAsync(Actor actor, int institutionId, AssignmentInput input, CancellationToken ct)
     {
-        GovernanceAccess.EnsureCanMaintain(actor, institutionId);
+        actor.EnsureDirectorOf(institutionId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor);
         if (!await db.Institutions.AnyAsync(i => i.Id == institutionId, ct))
@@ -145,7 +145,7 @@ public sealed class RoleAssignmentService(
     /// <summary>The center's "who to call" list: every active institution × every required role.</summary>
     public async Task<NationalRegister> GetRegisterAsync(Actor actor, RegisterFilter filter, CancellationToken ct)
     {
-        GovernanceAccess.EnsureSeesAll(actor);
+        actor.EnsureSeesAllInstitutions();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var roles = (await RoleRegister.RolesAsync(db, ct))
             .Where(r => r.IsRequired && (filter.RoleCode is null || r.Code == filter.RoleCode))
@@ -237,7 +237,7 @@ public sealed class RoleAssignmentService(
     private static async Task<RoleAssignment> LoadForChangeAsync(StrategyGovDbContext db, Actor actor, int assignmentId, CancellationToken ct)
     {
         var assignment = await db.RoleAssignments.SingleOrDefaultAsync(a => a.Id == assignmentId, ct) ?? throw new NotFoundException();
-        GovernanceAccess.EnsureCanMaintain(actor, assignment.InstitutionId);
+        actor.EnsureDirectorOf(assignment.InstitutionId);
         return assignment;
     }
 

@@ -20,7 +20,7 @@ public sealed class RoleCatalogService(IDbContextFactory<StrategyGovDbContext> d
 
     public async Task<int> SaveAsync(Actor actor, RoleInput input, CancellationToken ct)
     {
-        GovernanceAccess.EnsureAdmin(actor);
+        actor.EnsureCenterAdmin();
         var code = input.Code?.Trim().ToUpperInvariant();
         if (string.IsNullOrEmpty(code) || string.IsNullOrWhiteSpace(input.TitleAr) || string.IsNullOrWhiteSpace(input.TitleEn))
         {
@@ -52,7 +52,7 @@ public sealed class RoleCatalogService(IDbContextFactory<StrategyGovDbContext> d
     /// <summary>Removes a role nobody was ever assigned to; one with a history stays (make it optional instead).</summary>
     public async Task DeleteAsync(Actor actor, int roleId, CancellationToken ct)
     {
-        GovernanceAccess.EnsureAdmin(actor);
+        actor.EnsureCenterAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor);
         var role = await db.CommunicationRoles.SingleOrDefaultAsync(r => r.Id == roleId, ct) ?? throw new NotFoundException();

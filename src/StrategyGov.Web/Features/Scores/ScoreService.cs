@@ -69,7 +69,7 @@ public sealed class ScoreService(
     /// <summary>The whole scoreboard: center staff and officials only.</summary>
     public async Task<PeriodScores> GetPeriodAsync(Actor actor, int periodId, CancellationToken ct)
     {
-        EnsureSeesAll(actor);
+        actor.EnsureSeesAllInstitutions();
         return await ComputeAsync(periodId, ct);
     }
 
@@ -93,7 +93,7 @@ public sealed class ScoreService(
     /// </summary>
     public async Task<PeriodTrend<IndexTrend>?> GetNationalTrendAsync(Actor actor, PeriodScores current, CancellationToken ct)
     {
-        EnsureSeesAll(actor);
+        actor.EnsureSeesAllInstitutions();
         if (await PreviousPeriodIdAsync(current.Period, ct) is not { } previousId)
         {
             return null;
@@ -153,14 +153,6 @@ public sealed class ScoreService(
     {
         var endOfDay = dueOn.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         return TimeZoneInfo.ConvertTimeToUtc(endOfDay, platform.Value.TimeZoneInfo).AddTicks(-1);
-    }
-
-    private static void EnsureSeesAll(Actor actor)
-    {
-        if (!actor.SeesAllInstitutions)
-        {
-            throw new AccessDeniedException();
-        }
     }
 
     private async Task<int?> PreviousPeriodIdAsync(PeriodRow period, CancellationToken ct)

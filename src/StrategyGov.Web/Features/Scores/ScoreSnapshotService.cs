@@ -86,16 +86,14 @@ public sealed class ScoreSnapshotService(
     /// revision. CenterAdmin only, with a reason (e.g. "Objection 12 upheld: P1.1.2 verified as 80").
     /// </summary>
     public Task<SnapshotInfo> RecomputeAsync(Actor actor, int periodId, string reason, CancellationToken ct) =>
-        actor.IsInRole(AppRoles.CenterAdmin) ? RecomputeCoreAsync(actor, periodId, reason, ct) : throw new AccessDeniedException();
+        actor.IsCenterAdmin ? RecomputeCoreAsync(actor, periodId, reason, ct) : throw new AccessDeniedException();
 
     /// <summary>
     /// The re-computation that follows an upheld objection: done by the center reviewer or administrator
     /// who upheld it, so the published scores never disagree with the verified values.
     /// </summary>
     public Task<SnapshotInfo> RecomputeForUpheldObjectionAsync(Actor actor, int periodId, string reason, CancellationToken ct) =>
-        actor.IsInRole(AppRoles.CenterAdmin) || actor.IsInRole(AppRoles.CenterReviewer)
-            ? RecomputeCoreAsync(actor, periodId, reason, ct)
-            : throw new AccessDeniedException();
+        actor.IsCenter ? RecomputeCoreAsync(actor, periodId, reason, ct) : throw new AccessDeniedException();
 
     private async Task<SnapshotInfo> RecomputeCoreAsync(Actor actor, int periodId, string reason, CancellationToken ct)
     {
@@ -119,10 +117,7 @@ public sealed class ScoreSnapshotService(
     /// <summary>Every revision of a period's scores, newest first (center staff and officials).</summary>
     public async Task<IReadOnlyList<SnapshotInfo>> HistoryAsync(Actor actor, int periodId, CancellationToken ct)
     {
-        if (!actor.SeesAllInstitutions)
-        {
-            throw new AccessDeniedException();
-        }
+        actor.EnsureSeesAllInstitutions();
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.ScoreSnapshots.AsNoTracking()
@@ -135,10 +130,7 @@ public sealed class ScoreSnapshotService(
     /// <summary>Every revision with who made it and what it changed, newest first (center staff and officials).</summary>
     public async Task<IReadOnlyList<SnapshotRevision>> RevisionsAsync(Actor actor, int periodId, CancellationToken ct)
     {
-        if (!actor.SeesAllInstitutions)
-        {
-            throw new AccessDeniedException();
-        }
+        actor.EnsureSeesAllInstitutions();
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var snapshots = await db.ScoreSnapshots.AsNoTracking()

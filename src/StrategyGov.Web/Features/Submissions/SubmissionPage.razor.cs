@@ -43,11 +43,13 @@ public partial class SubmissionPage
     [CascadingParameter] private Actor? Actor { get; set; }
 
     private bool Editable => _tree is not null && Actor is not null
-        && Actor.CanDraft(_tree.Header.InstitutionId)
+        && Actor.IsMemberOf(_tree.Header.InstitutionId)
         && _status is SubmissionStatus.Draft or SubmissionStatus.Returned
         && _tree.Header.PeriodStatus == PeriodStatus.Open;
 
-    private bool CanSubmit => Editable && Actor!.CanSubmit(_tree!.Header.InstitutionId);
+    private bool IsDirector => _tree is not null && Actor?.IsDirectorOf(_tree.Header.InstitutionId) == true;
+
+    private bool CanSubmit => Editable && IsDirector;
 
     /// <summary>Answers the reviewer questioned; shown while the institution can still act on them.</summary>
     private int Questioned => _status == SubmissionStatus.Returned ? _tree!.Items.Count(i => i.IsQuestioned) : 0;

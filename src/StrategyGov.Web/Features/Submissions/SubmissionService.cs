@@ -129,11 +129,7 @@ public sealed class SubmissionService(IDbContextFactory<StrategyGovDbContext> db
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor);
         var tree = await SubmissionTree.LoadAsync(db, submissionId, ct) ?? throw new NotFoundException();
-        actor.EnsureCanRead(tree.Header.InstitutionId);
-        if (!actor.CanSubmit(tree.Header.InstitutionId))
-        {
-            throw new AccessDeniedException();
-        }
+        actor.EnsureDirectorOf(tree.Header.InstitutionId);
 
         var submission = await db.Submissions.SingleAsync(s => s.Id == submissionId, ct);
         var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == submission.PeriodId, ct);

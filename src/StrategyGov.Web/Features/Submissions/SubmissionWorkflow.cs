@@ -19,11 +19,7 @@ internal static class SubmissionWorkflow
     {
         var submission = await db.Submissions.AsNoTracking().Include(s => s.Institution).SingleOrDefaultAsync(s => s.Id == submissionId, ct)
             ?? throw new NotFoundException();
-        actor.EnsureCanRead(submission.InstitutionId);
-        if (!actor.CanDraft(submission.InstitutionId))
-        {
-            throw new AccessDeniedException();
-        }
+        actor.EnsureMemberOf(submission.InstitutionId);
 
         var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == submission.PeriodId, ct);
         EnsureEditable(submission, period);
