@@ -26,11 +26,7 @@ public partial class ReviewPage
 
     [Inject] private EvidenceService EvidenceService { get; set; } = null!;
 
-    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
-
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
-
-    [Inject] private NavigationManager Navigation { get; set; } = null!;
 
     /// <summary>The submission (route).</summary>
     [Parameter] public int Id { get; set; }
@@ -52,26 +48,17 @@ public partial class ReviewPage
             return;
         }
 
-        try
+        _error = await LoadAsync(async ct =>
         {
-            _tree = await Review.GetAsync(Actor, Id, CancellationToken.None);
-            _changes = await Review.ChangesSincePreviousAsync(Actor, Id, CancellationToken.None);
-            _evidence = await EvidenceService.ListAsync(Actor, Id, CancellationToken.None);
-        }
-        catch (NotFoundException)
-        {
-            // 404 over HTTP during prerendering, the not-found page once interactive.
-            Navigation.NotFound();
-        }
-        catch (Exception e) when (UiMessages.IsExpected(e))
-        {
-            _error = UiMessages.Describe(e, L);
-        }
+            _tree = await Review.GetAsync(Actor, Id, ct);
+            _changes = await Review.ChangesSincePreviousAsync(Actor, Id, ct);
+            _evidence = await EvidenceService.ListAsync(Actor, Id, ct);
+        });
     }
 
     private async Task<string?> DecideAsync(DecisionChange change)
     {
-        var error = await RunAsync(() => Review.DecideAsync(Actor!, Id, change, CancellationToken.None));
+        var error = await ChangeAsync(ct => Review.DecideAsync(Actor!, Id, change, ct));
         if (error is null)
         {
             // Called from the child editor's handler: re-render the page (counts, the decided answer).
@@ -82,19 +69,19 @@ public partial class ReviewPage
         return error;
     }
 
-    private Task AcceptRemainingAsync() => ActAsync(() => Review.AcceptRemainingAsync(Actor!, Id, CancellationToken.None), null);
+    private Task AcceptRemainingAsync() => ActAsync(ct => Review.AcceptRemainingAsync(Actor!, Id, ct), null);
 
-    private Task ApproveAsync() => ActAsync(() => Review.ApproveAsync(Actor!, Id, CancellationToken.None), L["Review_Approved"]);
+    private Task ApproveAsync() => ActAsync(ct => Review.ApproveAsync(Actor!, Id, ct), L["Review_Approved"]);
 
     private async Task ReturnAsync()
     {
-        await ActAsync(() => Review.ReturnAsync(Actor!, Id, _returnMessage ?? string.Empty, CancellationToken.None), L["Review_Returned"]);
+        await ActAsync(ct => Review.ReturnAsync(Actor!, Id, _returnMessage ?? string.Empty, ct), L["Review_Returned"]);
         _returning = _message is not null && _returning;
     }
 
-    private async Task ActAsync(Func<Task> action, string? success)
+    private async Task ActAsync(Func<CancellationToken, Task> action, string? success)
     {
-        _message = await RunAsync(action);
+        _message = await ChangeAsync(action);
         if (_message is null)
         {
             if (success is not null)
@@ -103,19 +90,6 @@ public partial class ReviewPage
             }
 
             await ReloadAsync();
-        }
-    }
-
-    private async Task<string?> RunAsync(Func<Task> action)
-    {
-        try
-        {
-            await action();
-            return null;
-        }
-        catch (Exception e) when (UiMessages.IsExpected(e))
-        {
-            return UiMessages.Describe(e, L);
         }
     }
 }

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using StrategyGov.Web.Localization;
+using StrategyGov.Web.Security;
+
+namespace StrategyGov.Web.Features.Shared;
+
+/// <summary>
+/// The base of components that call feature services (<c>@inherits FeatureComponent</c>): the UI strings,
+/// a token cancelled when the component goes away, and one way to turn a service's refusal into the
+/// sentence a user reads (ADR 0094).
+/// </summary>
+public abstract class FeatureComponent : ComponentBase, IDisposable
+{
+    private readonly CancellationTokenSource _disposed = new();
+
+    [Inject] protected IStringLocalizer<SharedResource> L { get; set; } = null!;
+
+    [Inject] protected NavigationManager Navigation { get; set; } = null!;
+
+    /// <summary>
+    /// Cancelled when the component is disposed (the user left the page or closed the dialog): reads pass
+    /// it so that a page nobody looks at stops querying. Blazor ignores the cancelled task it causes.
+    /// </summary>
+    protected CancellationToken Aborted => _disposed.Token;
+
+    /// <summary>
+    /// Runs a read. A record the actor may not see shows the not-found page (404 while prerendering);
+    /// any other refusal comes back as the message to show, null when it worked.
+    /// </summary>
+    protected async Task<string?> LoadAsync(Func<CancellationToken, Task> load)
+    {
+        try
+        {
+            await load(Aborted);
+            return null;
+        }
+        catch (NotFoundException)
+        {
+            Navigation.NotFound();
+            return null;
+        }
+        catch (Exception e) when (UiMessages.IsExpected(e))
+        {
+            return UiMessages.Describe(e, L);
+        }
+    }
+
+    /// <summary>
+    /// Runs a change and returns null, or the message to show when a rule or the actor's access refused
+    /// it. The change is not tied to <see cref="Aborted"/>: one the user started completes (or rolls back
+    /// as a whole) even if they leave the page at that moment.
+    /// </summary>
+    protected async Task<string?> ChangeAsync(Func<CancellationToken, Task> change)
+    {
+        try
+        {
+            await change(CancellationToken.None);
+            return null;
+        }
+        catch (Exception e) when (UiMessages.IsExpected(e))
+        {
+            return UiMessages.Describe(e, L);
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases what a derived component holds (timers, subscriptions).</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+}
