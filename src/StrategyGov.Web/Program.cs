@@ -10,7 +10,6 @@ builder.AddStrategyGovScaleOut();
 builder.AddStrategyGovIdentity();
 builder.Services.AddStrategyGovLocalization();
 builder.Services.AddStrategyGovFeatures();
-builder.AddStrategyGovReports();
 builder.Services.AddStrategyGovUi();
 
 var app = builder.Build();

@@ -44,7 +44,7 @@ public sealed class GovernanceHttpTests(StrategyGovAppFactory app) : IClassFixtu
         var response = await client.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, path, mohId));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.NotEqual(ExcelSheet.ContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.NotEqual(FileDownload.XlsxContentType, response.Content.Headers.ContentType?.MediaType);
     }
 
     [Theory]
@@ -96,7 +96,7 @@ public sealed class GovernanceHttpTests(StrategyGovAppFactory app) : IClassFixtu
         var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(ExcelSheet.ContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(FileDownload.XlsxContentType, response.Content.Headers.ContentType?.MediaType);
         using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
         var sheet = workbook.Worksheets.Single();
         Assert.True(sheet.RightToLeft); // Arabic is the default culture

@@ -161,9 +161,9 @@ public sealed class RaciServiceTests(StrategyGovAppFactory app) : IClassFixture<
         var mohId = await app.InstitutionIdAsync("MOH");
         var expected = await Raci.GetExpectationsAsync(director, mohId, None);
 
-        var bytes = await Raci.ExportExpectationsAsync(director, mohId, None);
+        var file = await Raci.ExportExpectationsAsync(director, mohId, None);
 
-        using var workbook = new XLWorkbook(new MemoryStream(bytes));
+        using var workbook = new XLWorkbook(new MemoryStream(file.Content));
         var sheet = workbook.Worksheets.Single();
         Assert.False(sheet.RightToLeft);
         Assert.Equal(expected.Items.Sum(i => i.Letters.Count) + 1, sheet.LastRowUsed().RowNumber());

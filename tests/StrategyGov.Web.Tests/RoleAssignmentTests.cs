@@ -198,9 +198,9 @@ public sealed class RoleAssignmentTests(StrategyGovAppFactory app) : IClassFixtu
         var official = await app.ActorAsync(DemoUsers.Official);
         var register = await Assignments.GetRegisterAsync(official, new RegisterFilter(), None);
 
-        var bytes = await Assignments.ExportRegisterAsync(official, new RegisterFilter(), None);
+        var file = await Assignments.ExportRegisterAsync(official, new RegisterFilter(), None);
 
-        using var workbook = new XLWorkbook(new MemoryStream(bytes));
+        using var workbook = new XLWorkbook(new MemoryStream(file.Content));
         var sheet = workbook.Worksheets.Single();
         Assert.Equal(register.Rows.Count * register.Roles.Count + 1, sheet.LastRowUsed().RowNumber());
         var moh = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "MOH" && r.Cell(4).GetString() == "المتحدث الرسمي");

@@ -22,46 +22,54 @@ using StrategyGov.Web.Reports;
 
 namespace StrategyGov.Web.Hosting;
 
+/// <summary>
+/// The table of contents of the features: each has one <c>XxxSetup</c> with <c>AddXxx()</c> (its services
+/// and options) and, when it answers HTTP requests, <c>MapXxxEndpoints()</c> (ADR 0094).
+/// </summary>
 public static class FeatureSetup
 {
     /// <summary>Feature services: each owns the queries of its feature and takes the actor on every call.</summary>
-    public static void AddStrategyGovFeatures(this IServiceCollection services)
+    public static IServiceCollection AddStrategyGovFeatures(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddScoped<EntraSignIn>();
-        services.AddSingleton<FrameworkCache>();
-        services.AddPeriods();
-        services.AddEvidence();
-        services.AddObjections();
-        services.AddScoped<SubmissionService>();
-        services.AddScoped<ReviewService>();
-        services.AddScoped<ScoreService>();
-        services.AddAuditTrail();
-        services.AddNotifications();
-        services.AddStrategyGovCalendar();
-        services.AddFrameworkFeature();
-        services.AddInstitutionsFeature();
-        services.AddRolesFeature();
-        services.AddRaciFeature();
-        services.AddCrisisFeature();
-        services.AddExcel();
-        services.AddDownloads();
-        services.AddScoresFeature();
-        services.AddDashboardsFeature();
-        services.AddApiFeature();
+        return services
+            .AddAccount()
+            .AddAudit()
+            .AddNotifications()
+            .AddFramework()
+            .AddInstitutions()
+            .AddRoles()
+            .AddRaci()
+            .AddCrisis()
+            .AddCalendar()
+            .AddPeriods()
+            .AddSubmissions()
+            .AddEvidence()
+            .AddReview()
+            .AddObjections()
+            .AddScores()
+            .AddDashboards()
+            .AddReports()
+            .AddExcel()
+            .AddDownloads()
+            .AddApi();
     }
 
-    public static void AddStrategyGovReports(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddOptions<PdfOptions>().BindConfiguration(PdfOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<PdfRenderer>();
-        builder.Services.AddScoped<ComponentHtmlRenderer>();
-        builder.Services.AddScoped<ReportService>();
-        builder.Services.AddSingleton<ReportJobs>();
-        builder.Services.AddScoped<IGovernanceGapSource, ReportGovernanceGaps>();
-    }
+    public static IEndpointRouteBuilder MapStrategyGovFeatures(this IEndpointRouteBuilder app) => app
+        .MapAccountEndpoints()
+        .MapFrameworkEndpoints()
+        .MapInstitutionsEndpoints()
+        .MapRolesEndpoints()
+        .MapRaciEndpoints()
+        .MapCrisisEndpoints()
+        .MapCalendarEndpoints()
+        .MapPeriodsEndpoints()
+        .MapEvidenceEndpoints()
+        .MapReportsEndpoints()
+        .MapExcelEndpoints()
+        .MapApiEndpoints();
 
     public static void AddStrategyGovUi(this IServiceCollection services)
     {

@@ -1,15 +1,3 @@
-using StrategyGov.Web.Features.Account;
-using StrategyGov.Web.Features.Api;
-using StrategyGov.Web.Features.Calendar;
-using StrategyGov.Web.Features.Crisis;
-using StrategyGov.Web.Features.Evidence;
-using StrategyGov.Web.Features.Excel;
-using StrategyGov.Web.Features.Framework;
-using StrategyGov.Web.Features.Institutions;
-using StrategyGov.Web.Features.Periods;
-using StrategyGov.Web.Features.Raci;
-using StrategyGov.Web.Features.Roles;
-using StrategyGov.Web.Reports;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Hosting;
@@ -57,17 +45,6 @@ public static class PipelineSetup
     public static void MapStrategyGovEndpoints(this WebApplication app)
     {
         app.MapStrategyGovHealth();
-        app.MapAccountEndpoints();
-        app.MapReportEndpoints();
-        app.MapCalendarEndpoints();
-        app.MapFrameworkEndpoints();
-        app.MapInstitutionEndpoints();
-        app.MapRolesEndpoints();
-        app.MapRaciEndpoints();
-        app.MapCrisisEndpoints();
-        app.MapPeriodEndpoints();
-        app.MapEvidenceEndpoints();
-        app.MapExcelEndpoints();
-        app.MapApi();
+        app.MapStrategyGovFeatures();
     }
 }

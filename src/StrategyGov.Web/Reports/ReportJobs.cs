@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Reports;
@@ -6,7 +7,7 @@ namespace StrategyGov.Web.Reports;
 /// <summary>A report being produced in the background for one user.</summary>
 public sealed class ReportJob(Guid id, string userId, string title)
 {
-    private volatile ReportFile? _file;
+    private volatile FileDownload? _file;
     private int _stage = (int)ReportStage.Queued;
 
     public Guid Id { get; } = id;
@@ -18,7 +19,7 @@ public sealed class ReportJob(Guid id, string userId, string title)
 
     public ReportStage Stage => (ReportStage)Volatile.Read(ref _stage);
 
-    public ReportFile? File => _file;
+    public FileDownload? File => _file;
 
     public DateTimeOffset FinishedAt { get; private set; } = DateTimeOffset.MaxValue;
 
@@ -31,7 +32,7 @@ public sealed class ReportJob(Guid id, string userId, string title)
         Changed?.Invoke();
     }
 
-    internal void Finish(ReportFile? file, DateTimeOffset now)
+    internal void Finish(FileDownload? file, DateTimeOffset now)
     {
         _file = file;
         FinishedAt = now;
@@ -59,7 +60,7 @@ public sealed class ReportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
     }
 
     /// <summary>The finished file of one of the actor's own jobs; anyone else's job is not found.</summary>
-    public ReportFile Download(Actor actor, Guid jobId)
+    public FileDownload Download(Actor actor, Guid jobId)
     {
         if (!_jobs.TryGetValue(jobId, out var job) || job.UserId != actor.UserId || job.File is not { } file)
         {

@@ -5,13 +5,13 @@ using Microsoft.Extensions.Options;
 using StrategyGov.Data;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Web.Features.Scores;
+using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Hosting;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Reports;
 
-public sealed record ReportFile(byte[] Content, string FileName, string ContentType = "application/pdf");
 
 /// <summary>Where a report being produced stands (shown to the reader while a long report is made).</summary>
 public enum ReportStage
@@ -39,13 +39,13 @@ public sealed class ReportService(
     IOptions<PlatformOptions> platform,
     TimeProvider clock)
 {
-    public async Task<ReportFile> InstitutionPdfAsync(Actor actor, int institutionId, int periodId, string language, CancellationToken ct)
+    public async Task<FileDownload> InstitutionPdfAsync(Actor actor, int institutionId, int periodId, string language, CancellationToken ct)
     {
         var (html, model, culture) = await InstitutionHtmlAsync(actor, institutionId, periodId, language, ct);
         var institution = model.Scores.Institution;
         var name = Bilingual.IsArabic(culture) ? institution.NameAr : institution.NameEn;
         var content = await PrintAsync(html, culture, name, model.Scores.Period, model.GeneratedAt, ct);
-        return new ReportFile(content, $"StrategyGov-{institution.Code}-{model.Scores.Period.Period.Code}-{culture.TwoLetterISOLanguageName}.pdf");
+        return FileDownload.Pdf(content, $"StrategyGov-{institution.Code}-{model.Scores.Period.Period.Code}-{culture.TwoLetterISOLanguageName}.pdf");
     }
 
     /// <summary>The report as HTML (what Chromium prints), for previews, tests and benchmarks.</summary>
@@ -68,7 +68,7 @@ public sealed class ReportService(
     }
 
     /// <summary>The national report: center staff and officials only.</summary>
-    public async Task<ReportFile> NationalPdfAsync(Actor actor, int periodId, string language, IProgress<ReportStage>? progress, CancellationToken ct)
+    public async Task<FileDownload> NationalPdfAsync(Actor actor, int periodId, string language, IProgress<ReportStage>? progress, CancellationToken ct)
     {
         progress?.Report(ReportStage.Collecting);
         var model = await NationalModelAsync(actor, periodId, ct);
@@ -78,7 +78,7 @@ public sealed class ReportService(
         progress?.Report(ReportStage.Printing);
         var content = await PrintAsync(html, culture, localizer.WithCulture(culture, "National_Title"), model.Scores, model.GeneratedAt, ct);
         progress?.Report(ReportStage.Ready);
-        return new ReportFile(content, $"StrategyGov-National-{model.Scores.Period.Code}-{culture.TwoLetterISOLanguageName}.pdf");
+        return FileDownload.Pdf(content, $"StrategyGov-National-{model.Scores.Period.Code}-{culture.TwoLetterISOLanguageName}.pdf");
     }
 
     public async Task<NationalReportModel> NationalModelAsync(Actor actor, int periodId, CancellationToken ct)

@@ -24,6 +24,9 @@ public sealed record Actor(string UserId, string Name, IReadOnlySet<string> Role
             int.TryParse(institution, out var id) ? id : null);
     }
 
+    /// <summary>Lets an endpoint take the actor as a parameter, built from the request's user.</summary>
+    public static ValueTask<Actor?> BindAsync(HttpContext context) => ValueTask.FromResult<Actor?>(From(context.User));
+
     private bool IsInRole(string role) => Roles.Contains(role);
 
     // Who the actor is. Pages and services ask these, never the role names (docs/decisions/0002).

@@ -31,7 +31,7 @@ public static partial class FrameworkData
     }
 
     public static async Task<string> ExportTextAsync(this StrategyGovAppFactory app, Actor actor, int versionId) =>
-        Encoding.UTF8.GetString(await app.Service<FrameworkTransfer>().ExportAsync(actor, versionId, CancellationToken.None));
+        Encoding.UTF8.GetString((await app.Service<FrameworkTransfer>().ExportAsync(actor, versionId, CancellationToken.None)).Content);
 
     /// <summary>An export with its version number blanked: the one thing an import or a copy assigns anew.</summary>
     public static string WithoutVersionNumber(string json) => VersionLine().Replace(json, "\"version\": 0,", 1);

@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using StrategyGov.Web.Features.Periods;
+using StrategyGov.Web.Features.Scores;
+using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Api;
 
@@ -9,7 +13,7 @@ public static class ApiSetup
     /// <summary>Signed in with the cookie (people) or a bearer token (machines).</summary>
     public const string Policy = "Api";
 
-    public static void AddApiFeature(this IServiceCollection services)
+    public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.AddScoped<ApiTokenService>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
@@ -26,13 +30,53 @@ public static class ApiSetup
             options.Events.OnRedirectToLogin = context => IsApi(context.Request) ? Status(context, StatusCodes.Status401Unauthorized) : toLogin(context);
             options.Events.OnRedirectToAccessDenied = context => IsApi(context.Request) ? Status(context, StatusCodes.Status403Forbidden) : toDenied(context);
         });
+        return services;
     }
 
-    public static void MapApi(this WebApplication app)
+    /// <summary>
+    /// <c>/api/v1</c> and its OpenAPI document: the same services as the pages, so the same rules (an
+    /// institution's users and tokens see only that institution; 404 for any other). Cookie users have
+    /// every scope; tokens only theirs.
+    /// </summary>
+    public static IEndpointRouteBuilder MapApiEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapApiEndpoints();
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policy).WithTags("StrategyGov API v1");
+
+        api.MapGet("/periods", async Task<Ok<List<PeriodDto>>> (PeriodService periods, CancellationToken ct) =>
+                TypedResults.Ok((await periods.ListStartedAsync(ct)).Select(PeriodDto.From).ToList()))
+            .RequireScope(ApiScopes.ScoresRead)
+            .WithName("ListPeriods")
+            .WithSummary("Reporting periods that have opened, newest first.");
+
+        api.MapGet("/periods/{periodId:int}/scoreboard", async Task<Ok<ScoreboardDto>> (int periodId, Actor actor, ScoreService scores, CancellationToken ct) =>
+                TypedResults.Ok(ApiMapping.Scoreboard(await scores.GetPeriodAsync(actor, periodId, ct))))
+            .RequireScope(ApiScopes.ScoresRead)
+            .WithName("GetScoreboard")
+            .WithSummary("Every institution of a period: verified and self-reported overall score, completeness, band, national and peer rank. Center, officials and national tokens.");
+
+        api.MapGet("/periods/{periodId:int}/institutions/{institutionId:int}/scores", async Task<Ok<InstitutionScoresDto>> (int periodId, int institutionId, Actor actor, ScoreService scores, CancellationToken ct) =>
+                TypedResults.Ok(ApiMapping.Institution(await scores.GetInstitutionAsync(actor, institutionId, periodId, ct))))
+            .RequireScope(ApiScopes.ScoresRead)
+            .WithName("GetInstitutionScores")
+            .WithSummary("One institution's scores with the whole explanation tree: pillar → practice → indicator, each with its score, share and contribution.");
+
+        api.MapGet("/framework", async Task<Ok<List<FrameworkDto>>> (FrameworkCache frameworks, CancellationToken ct) =>
+                TypedResults.Ok((await frameworks.PublishedAsync(ct)).Select(ApiMapping.Framework).ToList()))
+            .RequireScope(ApiScopes.FrameworkRead)
+            .WithName("GetFramework")
+            .WithSummary("The published strategy versions: pillars → practices → indicators with weights and scoring parameters, and the maturity bands.");
+
         app.MapOpenApi("/openapi/{documentName}.json");
+        return app;
     }
+
+    /// <summary>A request authenticated with a token must hold this scope (403 otherwise).</summary>
+    private static RouteHandlerBuilder RequireScope(this RouteHandlerBuilder endpoint, string scope) =>
+        endpoint.AddEndpointFilter(async (context, next) =>
+        {
+            var granted = context.HttpContext.User.FindFirst(ApiClaims.Scope)?.Value;
+            return granted is null || granted == scope ? await next(context) : TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        });
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.Ordinal);
 

@@ -10,12 +10,10 @@ namespace StrategyGov.Web.Features.Calendar;
 /// <summary>The calendar of a date range as an Excel sheet, in the current UI language (Arabic sheets right to left).</summary>
 public sealed class CalendarExcelExport(CalendarService calendar, IStringLocalizer<SharedResource> L)
 {
-    public const string ContentType = ExcelSheets.XlsxContentType;
-
     /// <summary>Longest range one export may cover.</summary>
     public const int MaxDays = 800;
 
-    public async Task<byte[]> ExportAsync(Actor actor, DateOnly from, DateOnly to, CancellationToken ct)
+    public async Task<FileDownload> ExportAsync(Actor actor, DateOnly from, DateOnly to, CancellationToken ct)
     {
         if (to < from || to.DayNumber - from.DayNumber > MaxDays)
         {
@@ -55,6 +53,6 @@ public sealed class CalendarExcelExport(CalendarService calendar, IStringLocaliz
 
         // Widths by hand: AdjustToContents needs libgdiplus (RECIPES.md).
         ExcelSheets.Widths(sheet, 34, 44, 16, 30, 28, 18, 18, 22, 9, 24, 28, 10, 12, 44);
-        return ExcelSheets.Save(workbook);
+        return FileDownload.Xlsx(ExcelSheets.Save(workbook), $"calendar-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.xlsx");
     }
 }

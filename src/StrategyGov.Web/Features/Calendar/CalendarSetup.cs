@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
@@ -8,38 +9,41 @@ namespace StrategyGov.Web.Features.Calendar;
 
 public static class CalendarSetup
 {
-    public static void AddStrategyGovCalendar(this IServiceCollection services)
+    public static IServiceCollection AddCalendar(this IServiceCollection services)
     {
         services.AddScoped<CalendarService>();
         services.AddScoped<CalendarFeedService>();
         services.AddScoped<CalendarExcelExport>();
+        return services;
     }
 
-    public static void MapCalendarEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapCalendarEndpoints(this IEndpointRouteBuilder app)
     {
+        var calendar = app.MapGroup("/calendar");
+
         // Calendar clients cannot sign in: the private token in the URL is the credential (ADR 0061).
-        app.MapGet("/calendar/feed/{token}.ics", async (string token, string? lang, HttpContext context, CalendarFeedService feeds) =>
+        calendar.MapGet("/feed/{token}.ics", async Task<ContentHttpResult> (string token, string? lang, HttpContext context, CalendarFeedService feeds) =>
         {
             var culture = Bilingual.CreateCulture(lang == Bilingual.English ? Bilingual.English : Bilingual.Arabic);
             CultureInfo.CurrentCulture = culture;
             CultureInfo.CurrentUICulture = culture;
             var text = await feeds.FeedAsync(token, context.RequestAborted);
             context.Response.Headers.CacheControl = "private, no-store";
-            return Results.Text(text, "text/calendar; charset=utf-8", Encoding.UTF8);
+            return TypedResults.Text(text, "text/calendar; charset=utf-8", Encoding.UTF8);
         }).AllowAnonymous();
 
-        app.MapGet("/calendar/export.xlsx", async (
-            DateOnly from, DateOnly to, HttpContext context, CalendarExcelExport export, IStringLocalizer<SharedResource> localizer) =>
+        calendar.MapGet("/export.xlsx", async Task<Results<FileContentHttpResult, BadRequest<string>>> (
+            DateOnly from, DateOnly to, Actor actor, CalendarExcelExport export, IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
         {
             try
             {
-                var file = await export.ExportAsync(Actor.From(context.User), from, to, context.RequestAborted);
-                return Results.File(file, CalendarExcelExport.ContentType, $"calendar-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.xlsx");
+                return (await export.ExportAsync(actor, from, to, ct)).ToResult();
             }
             catch (RuleViolationException rule)
             {
-                return Results.BadRequest(localizer[rule.Message, rule.Arguments].Value);
+                return TypedResults.BadRequest(localizer[rule.Message, rule.Arguments].Value);
             }
         }).RequireAuthorization();
+        return app;
     }
 }

@@ -158,7 +158,7 @@ public sealed class CrisisService(
         return rows.Where(r => filter.Status is null || r.Readiness.Status == filter.Status).ToList();
     }
 
-    public async Task<byte[]> ExportReadinessAsync(Actor actor, ReadinessFilter filter, CancellationToken ct)
+    public async Task<FileDownload> ExportReadinessAsync(Actor actor, ReadinessFilter filter, CancellationToken ct)
     {
         var rows = await GetReadinessAsync(actor, filter, ct);
         var sheet = new ExcelSheet(
@@ -184,7 +184,7 @@ public sealed class CrisisService(
                 string.Join(L("ListSeparator"), readiness.Gaps.Select(g => L($"ReadinessGap_{g}"))));
         }
 
-        return sheet.ToBytes();
+        return sheet.ToFile("crisis-readiness.xlsx");
     }
 
     private async Task<List<ReadinessRow>> RowsAsync(StrategyGovDbContext db, IReadOnlyList<InstitutionInfo> institutions, CancellationToken ct)

@@ -1,17 +1,18 @@
-using StrategyGov.Web.Features.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Crisis;
 
 public static class CrisisSetup
 {
-    public static void AddCrisisFeature(this IServiceCollection services) => services.AddScoped<CrisisService>();
+    public static IServiceCollection AddCrisis(this IServiceCollection services) => services.AddScoped<CrisisService>();
 
-    public static void MapCrisisEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/crisis/readiness.xlsx", async (string? type, ReadinessStatus? status, HttpContext context, CrisisService service) =>
-            Results.File(
-                await service.ExportReadinessAsync(Actor.From(context.User), new ReadinessFilter(type, status), context.RequestAborted),
-                ExcelSheet.ContentType,
-                "crisis-readiness.xlsx"))
-        .RequireAuthorization();
+    /// <summary>The national readiness as Excel; the service decides who may read it.</summary>
+    public static IEndpointRouteBuilder MapCrisisEndpoints(this IEndpointRouteBuilder app)
+    {
+        var crisis = app.MapGroup("/crisis").RequireAuthorization();
+        crisis.MapGet("/readiness.xlsx", async Task<FileContentHttpResult> (string? type, ReadinessStatus? status, Actor actor, CrisisService service, CancellationToken ct) =>
+            (await service.ExportReadinessAsync(actor, new ReadinessFilter(type, status), ct)).ToResult());
+        return app;
+    }
 }

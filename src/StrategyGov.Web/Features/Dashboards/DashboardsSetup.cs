@@ -2,5 +2,5 @@ namespace StrategyGov.Web.Features.Dashboards;
 
 public static class DashboardsSetup
 {
-    public static void AddDashboardsFeature(this IServiceCollection services) => services.AddScoped<DashboardService>();
+    public static IServiceCollection AddDashboards(this IServiceCollection services) => services.AddScoped<DashboardService>();
 }

@@ -2,5 +2,5 @@ namespace StrategyGov.Web.Features.Downloads;
 
 public static class DownloadsSetup
 {
-    public static void AddDownloads(this IServiceCollection services) => services.AddScoped<DownloadsService>();
+    public static IServiceCollection AddDownloads(this IServiceCollection services) => services.AddScoped<DownloadsService>();
 }

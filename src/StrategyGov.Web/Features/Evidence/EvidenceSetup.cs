@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using StrategyGov.Web.Security;
+
 namespace StrategyGov.Web.Features.Evidence;
 
 public static class EvidenceSetup
@@ -9,5 +12,23 @@ public static class EvidenceSetup
         services.AddSingleton<EvidenceStore>();
         services.AddScoped<EvidenceService>();
         return services;
+    }
+
+    /// <summary>
+    /// Evidence downloads by id (a random GUID); the service decides who may read it (404 for others).
+    /// Always an attachment under its original name (RFC 5987 for non-ASCII names), never sniffed
+    /// or run as a page.
+    /// </summary>
+    public static IEndpointRouteBuilder MapEvidenceEndpoints(this IEndpointRouteBuilder app)
+    {
+        var evidence = app.MapGroup("/evidence").RequireAuthorization();
+        evidence.MapGet("/{id:guid}", async Task<FileStreamHttpResult> (Guid id, Actor actor, HttpContext context, EvidenceService service) =>
+        {
+            var file = await service.OpenAsync(actor, id, context.RequestAborted);
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers.ContentSecurityPolicy = "sandbox";
+            return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        });
+        return app;
     }
 }

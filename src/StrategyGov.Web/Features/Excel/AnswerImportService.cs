@@ -36,7 +36,7 @@ public sealed class AnswerImportService(
     /// <summary>Uploads larger than this are refused before they are opened.</summary>
     public const long MaxFileBytes = 10 * 1024 * 1024;
 
-    public async Task<ReportFile> TemplateAsync(Actor actor, int institutionId, int periodId, string language, CancellationToken ct)
+    public async Task<FileDownload> TemplateAsync(Actor actor, int institutionId, int periodId, string language, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var tree = await LoadAuthorisedAsync(db, actor, institutionId, periodId, ct);
@@ -86,9 +86,9 @@ public sealed class AnswerImportService(
         meta.Cell(1, 2).Value = tree.Header.PeriodCode;
         meta.Visibility = XLWorksheetVisibility.VeryHidden;
 
-        return new ReportFile(ExcelSheets.Save(workbook),
-            $"StrategyGov-{tree.Header.InstitutionCode}-{tree.Header.PeriodCode}-template-{culture.TwoLetterISOLanguageName}.xlsx",
-            ExcelSheets.XlsxContentType);
+        return FileDownload.Xlsx(
+            ExcelSheets.Save(workbook),
+            $"StrategyGov-{tree.Header.InstitutionCode}-{tree.Header.PeriodCode}-template-{culture.TwoLetterISOLanguageName}.xlsx");
     }
 
     // One data validation per run of rows of the same kind, not one per cell: Excel and ClosedXML slow

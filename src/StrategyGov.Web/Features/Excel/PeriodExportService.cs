@@ -23,7 +23,7 @@ public sealed class PeriodExportService(
     IDbContextFactory<StrategyGovDbContext> dbFactory,
     IStringLocalizer<SharedResource> localizer)
 {
-    public async Task<ReportFile> ExportAsync(Actor actor, int periodId, string language, CancellationToken ct)
+    public async Task<FileDownload> ExportAsync(Actor actor, int periodId, string language, CancellationToken ct)
     {
         IReadOnlyList<ScoreboardEntry> entries;
         PeriodScores period;
@@ -62,7 +62,7 @@ public sealed class PeriodExportService(
             writer.Practices();
             writer.Pillars();
             writer.Institutions();
-            return new ReportFile(ExcelSheets.Save(workbook), $"StrategyGov-{period.Period.Code}-{culture.TwoLetterISOLanguageName}.xlsx", ExcelSheets.XlsxContentType);
+            return FileDownload.Xlsx(ExcelSheets.Save(workbook), $"StrategyGov-{period.Period.Code}-{culture.TwoLetterISOLanguageName}.xlsx");
         }
         finally
         {

@@ -1,10 +1,11 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Framework;
 
 public static class FrameworkSetup
 {
-    public static IServiceCollection AddFrameworkFeature(this IServiceCollection services)
+    public static IServiceCollection AddFramework(this IServiceCollection services)
     {
         services.AddScoped<FrameworkService>();
         services.AddScoped<FrameworkTreeService>();
@@ -17,20 +18,13 @@ public static class FrameworkSetup
     /// Downloads for the editor, and a small JSON API for scripted maintenance. The services decide who
     /// may do what; a refused rule (e.g. editing a published version) answers 409 with its message key.
     /// </summary>
-    public static void MapFrameworkEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapFrameworkEndpoints(this IEndpointRouteBuilder app)
     {
         var downloads = app.MapGroup("/framework").RequireAuthorization();
-        downloads.MapGet("/{versionId:int}/export.json", async (int versionId, HttpContext context, FrameworkService frameworks, FrameworkTransfer transfer) =>
-        {
-            var actor = Actor.From(context.User);
-            var tree = await frameworks.GetTreeAsync(actor, versionId, context.RequestAborted);
-            return Results.File(await transfer.ExportAsync(actor, versionId, context.RequestAborted), "application/json", FrameworkTransfer.FileName(tree.Version));
-        });
-        downloads.MapGet("/{versionId:int}/export.xlsx", async (int versionId, string? lang, HttpContext context, FrameworkWorkbook workbook) =>
-        {
-            var file = await workbook.ExportAsync(Actor.From(context.User), versionId, lang ?? "ar", context.RequestAborted);
-            return Results.File(file.Content, FrameworkWorkbook.ContentType, file.FileName);
-        });
+        downloads.MapGet("/{versionId:int}/export.json", async Task<FileContentHttpResult> (int versionId, Actor actor, FrameworkTransfer transfer, CancellationToken ct) =>
+            (await transfer.ExportAsync(actor, versionId, ct)).ToResult());
+        downloads.MapGet("/{versionId:int}/export.xlsx", async Task<FileContentHttpResult> (int versionId, string? lang, Actor actor, FrameworkWorkbook workbook, CancellationToken ct) =>
+            (await workbook.ExportAsync(actor, versionId, lang ?? "ar", ct)).ToResult());
 
         var api = app.MapGroup("/api/framework").RequireAuthorization().AddEndpointFilter(async (invocation, next) =>
         {
@@ -40,35 +34,44 @@ public static class FrameworkSetup
             }
             catch (RuleViolationException rule)
             {
-                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: rule.Message);
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: rule.Message);
             }
 
             // Answered here with a body: the status-code pages would re-execute a POST as a page request.
             catch (AccessDeniedException)
             {
-                return Results.Problem(statusCode: StatusCodes.Status403Forbidden);
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden);
             }
             catch (NotFoundException)
             {
-                return Results.Problem(statusCode: StatusCodes.Status404NotFound);
+                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
             }
         });
-        api.MapPost("/import", async (HttpContext context, FrameworkTransfer transfer) =>
+        api.MapPost("/import", async Task<Results<Created<CreatedId>, BadRequest<FrameworkImportErrors>>> (HttpContext context, Actor actor, FrameworkTransfer transfer) =>
         {
-            var result = await transfer.ImportAsync(Actor.From(context.User), context.Request.Body, context.RequestAborted);
+            var result = await transfer.ImportAsync(actor, context.Request.Body, context.RequestAborted);
             return result.Succeeded
-                ? Results.Created($"/framework/{result.VersionId}", new { id = result.VersionId })
-                : Results.BadRequest(new { errors = result.Errors.Select(e => new { path = e.Path, reason = e.MessageKey }) });
+                ? TypedResults.Created($"/framework/{result.VersionId}", new CreatedId(result.VersionId!.Value))
+                : TypedResults.BadRequest(new FrameworkImportErrors(result.Errors.Select(e => new FrameworkImportError(e.Path, e.MessageKey)).ToList()));
         });
-        api.MapPost("/versions/{versionId:int}/pillars", async (int versionId, PillarForm form, HttpContext context, FrameworkTreeService tree) =>
+        api.MapPost("/versions/{versionId:int}/pillars", async Task<Created<CreatedId>> (int versionId, PillarForm form, Actor actor, FrameworkTreeService tree, CancellationToken ct) =>
         {
-            var id = await tree.AddPillarAsync(Actor.From(context.User), versionId, form, context.RequestAborted);
-            return Results.Created($"/framework/{versionId}", new { id });
+            var id = await tree.AddPillarAsync(actor, versionId, form, ct);
+            return TypedResults.Created($"/framework/{versionId}", new CreatedId(id));
         });
-        api.MapPost("/versions/{versionId:int}/publish", async (int versionId, HttpContext context, FrameworkService frameworks) =>
+        api.MapPost("/versions/{versionId:int}/publish", async Task<NoContent> (int versionId, Actor actor, FrameworkService frameworks, CancellationToken ct) =>
         {
-            await frameworks.PublishAsync(Actor.From(context.User), versionId, context.RequestAborted);
-            return Results.NoContent();
+            await frameworks.PublishAsync(actor, versionId, ct);
+            return TypedResults.NoContent();
         });
+        return app;
     }
+
+    /// <summary>The id of a created record (<c>{ "id": 12 }</c>).</summary>
+    public sealed record CreatedId(int Id);
+
+    /// <summary>Why a framework file was refused: each error's JSON path and message key.</summary>
+    public sealed record FrameworkImportErrors(IReadOnlyList<FrameworkImportError> Errors);
+
+    public sealed record FrameworkImportError(string Path, string Reason);
 }

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data;
 using StrategyGov.Data.Seeding;
+using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Framework;
@@ -37,10 +38,10 @@ public sealed class FrameworkTransfer(IDbContextFactory<StrategyGovDbContext> db
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
-    public async Task<byte[]> ExportAsync(Actor actor, int versionId, CancellationToken ct)
+    public async Task<FileDownload> ExportAsync(Actor actor, int versionId, CancellationToken ct)
     {
         var tree = await frameworks.GetTreeAsync(actor, versionId, ct);
-        return Serialize(FrameworkMapping.ToSeed(tree, tree.Version.Version));
+        return FileDownload.Json(Serialize(FrameworkMapping.ToSeed(tree, tree.Version.Version)), FileName(tree.Version));
     }
 
     public static byte[] Serialize(StrategySeed seed) =>

@@ -15,9 +15,8 @@ namespace StrategyGov.Web.Features.Framework;
 /// </summary>
 public sealed class FrameworkWorkbook(FrameworkService frameworks, IStringLocalizer<SharedResource> localizer)
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public async Task<ReportFile> ExportAsync(Actor actor, int versionId, string language, CancellationToken ct)
+    public async Task<FileDownload> ExportAsync(Actor actor, int versionId, string language, CancellationToken ct)
     {
         var tree = await frameworks.GetTreeAsync(actor, versionId, ct);
         var culture = Bilingual.CreateCulture(Bilingual.Cultures.Contains(language) ? language : Bilingual.Arabic);
@@ -26,7 +25,7 @@ public sealed class FrameworkWorkbook(FrameworkService frameworks, IStringLocali
         using var workbook = Build(tree);
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
-        return new ReportFile(stream.ToArray(), $"{tree.Version.Code}-v{tree.Version.Version}-{culture.TwoLetterISOLanguageName}.xlsx");
+        return FileDownload.Xlsx(stream.ToArray(), $"{tree.Version.Code}-v{tree.Version.Version}-{culture.TwoLetterISOLanguageName}.xlsx");
     }
 
     private XLWorkbook Build(FrameworkTree tree)

@@ -16,7 +16,6 @@ namespace StrategyGov.Web.Features.Institutions;
 /// </summary>
 public sealed class InstitutionWorkbook(IDbContextFactory<StrategyGovDbContext> dbFactory, InstitutionService institutions)
 {
-    public const string ContentType = ExcelSheets.XlsxContentType;
     public const string SheetName = "Institutions";
 
     /// <summary>The columns, by header text; the order of the export, any order in an import.</summary>
@@ -30,7 +29,7 @@ public sealed class InstitutionWorkbook(IDbContextFactory<StrategyGovDbContext> 
         ("Active", InstitutionField.Active),
     ];
 
-    public async Task<ReportFile> ExportAsync(Actor actor, CancellationToken ct)
+    public async Task<FileDownload> ExportAsync(Actor actor, CancellationToken ct)
     {
         var rows = await institutions.ListAsync(actor, new InstitutionFilter(), ct);
         using var workbook = new XLWorkbook();
@@ -50,7 +49,7 @@ public sealed class InstitutionWorkbook(IDbContextFactory<StrategyGovDbContext> 
         sheet.Column(1).Width = 14;
         sheet.Columns(2, 3).Width = 50;
         sheet.Columns(4, 6).Width = 14;
-        return new ReportFile(ExcelSheets.Save(workbook), "institutions.xlsx");
+        return FileDownload.Xlsx(ExcelSheets.Save(workbook), "institutions.xlsx");
     }
 
     public async Task<InstitutionImportResult> ImportAsync(Actor actor, Stream file, CancellationToken ct)

@@ -1,10 +1,11 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Institutions;
 
 public static class InstitutionsSetup
 {
-    public static IServiceCollection AddInstitutionsFeature(this IServiceCollection services)
+    public static IServiceCollection AddInstitutions(this IServiceCollection services)
     {
         services.AddScoped<InstitutionService>();
         services.AddScoped<InstitutionWorkbook>();
@@ -12,12 +13,11 @@ public static class InstitutionsSetup
     }
 
     /// <summary>The registry's Excel export (the service decides who may read it).</summary>
-    public static void MapInstitutionEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapInstitutionsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/institutions/export.xlsx", async (HttpContext context, InstitutionWorkbook workbook) =>
-        {
-            var file = await workbook.ExportAsync(Actor.From(context.User), context.RequestAborted);
-            return Results.File(file.Content, InstitutionWorkbook.ContentType, file.FileName);
-        }).RequireAuthorization();
+        var institutions = app.MapGroup("/institutions").RequireAuthorization();
+        institutions.MapGet("/export.xlsx", async Task<FileContentHttpResult> (Actor actor, InstitutionWorkbook workbook, CancellationToken ct) =>
+            (await workbook.ExportAsync(actor, ct)).ToResult());
+        return app;
     }
 }

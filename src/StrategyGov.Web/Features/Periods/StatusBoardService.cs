@@ -108,7 +108,7 @@ public sealed class StatusBoardService(
     }
 
     /// <summary>The board as an Excel workbook in the current UI language (Arabic sheets right-to-left).</summary>
-    public async Task<ReportFile> ExportAsync(Actor actor, int periodId, CancellationToken ct)
+    public async Task<FileDownload> ExportAsync(Actor actor, int periodId, CancellationToken ct)
     {
         var board = await GetAsync(actor, periodId, ct);
         var zone = platform.Value.TimeZoneInfo;
@@ -137,6 +137,6 @@ public sealed class StatusBoardService(
         }
 
         ExcelSheets.Widths(sheet, 14, 44, 18, 16, 14, 10, 10, 8, 18);
-        return new ReportFile(ExcelSheets.Save(workbook), $"status-{board.Period.Code}.xlsx");
+        return FileDownload.Xlsx(ExcelSheets.Save(workbook), $"status-{board.Period.Code}.xlsx");
     }
 }

@@ -156,7 +156,7 @@ public sealed class RaciService(IDbContextFactory<StrategyGovDbContext> dbFactor
         return new InstitutionExpectations(institution, items);
     }
 
-    public async Task<byte[]> ExportExpectationsAsync(Actor actor, int institutionId, CancellationToken ct)
+    public async Task<FileDownload> ExportExpectationsAsync(Actor actor, int institutionId, CancellationToken ct)
     {
         var expectations = await GetExpectationsAsync(actor, institutionId, ct);
         var sheet = new ExcelSheet(
@@ -175,7 +175,7 @@ public sealed class RaciService(IDbContextFactory<StrategyGovDbContext> dbFactor
             }
         }
 
-        return sheet.ToBytes();
+        return sheet.ToFile($"raci-expected-{expectations.Institution.Code}.xlsx");
     }
 
     internal static async Task<RaciMatrix> LoadAsync(StrategyGovDbContext db, CancellationToken ct)

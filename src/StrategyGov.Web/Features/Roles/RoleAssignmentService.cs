@@ -160,7 +160,7 @@ public sealed class RoleAssignmentService(
         return new NationalRegister(roles, rows, register.Today, register.ConfirmationDays);
     }
 
-    public async Task<byte[]> ExportRegisterAsync(Actor actor, RegisterFilter filter, CancellationToken ct)
+    public async Task<FileDownload> ExportRegisterAsync(Actor actor, RegisterFilter filter, CancellationToken ct)
     {
         var national = await GetRegisterAsync(actor, filter, ct);
         var sheet = ContactSheet(L("Roles_RegisterSheet"), withInstitution: true);
@@ -172,11 +172,11 @@ public sealed class RoleAssignmentService(
             }
         }
 
-        return sheet.ToBytes();
+        return sheet.ToFile("roles-register.xlsx");
     }
 
     /// <summary>One institution's assignments, current and past, for its own records.</summary>
-    public async Task<byte[]> ExportInstitutionAsync(Actor actor, int institutionId, CancellationToken ct)
+    public async Task<FileDownload> ExportInstitutionAsync(Actor actor, int institutionId, CancellationToken ct)
     {
         var roles = await GetInstitutionAsync(actor, institutionId, ct);
         var sheet = ContactSheet(L("Roles_InstitutionSheet"), withInstitution: false);
@@ -193,7 +193,7 @@ public sealed class RoleAssignmentService(
             }
         }
 
-        return sheet.ToBytes();
+        return sheet.ToFile($"roles-{roles.Institution.Code}.xlsx");
     }
 
     private ExcelSheet ContactSheet(string name, bool withInstitution)

@@ -1,32 +1,30 @@
-using StrategyGov.Web.Features.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using StrategyGov.Web.Reports;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Roles;
 
 public static class RolesSetup
 {
-    public static void AddRolesFeature(this IServiceCollection services)
+    public static IServiceCollection AddRoles(this IServiceCollection services)
     {
         services.AddOptions<RolesOptions>().BindConfiguration(RolesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RoleRegister>();
         services.AddScoped<RoleCatalogService>();
         services.AddScoped<RoleAssignmentService>();
         services.AddScoped<GovernanceGapsService>();
+        services.AddScoped<IGovernanceGapSource, ReportGovernanceGaps>();
+        return services;
     }
 
     /// <summary>Excel exports; the service decides who may read which institution (404 for the others, 403 for the national register).</summary>
-    public static void MapRolesEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapRolesEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/roles").RequireAuthorization();
-        group.MapGet("/register.xlsx", async (string? type, bool? gaps, HttpContext context, RoleAssignmentService service) =>
-            Results.File(
-                await service.ExportRegisterAsync(Actor.From(context.User), new RegisterFilter(type, gaps ?? false), context.RequestAborted),
-                ExcelSheet.ContentType,
-                "roles-register.xlsx"));
-        group.MapGet("/institutions/{institutionId:int}/roles.xlsx", async (int institutionId, HttpContext context, RoleAssignmentService service) =>
-            Results.File(
-                await service.ExportInstitutionAsync(Actor.From(context.User), institutionId, context.RequestAborted),
-                ExcelSheet.ContentType,
-                $"roles-{institutionId}.xlsx"));
+        var roles = app.MapGroup("/roles").RequireAuthorization();
+        roles.MapGet("/register.xlsx", async Task<FileContentHttpResult> (string? type, bool? gaps, Actor actor, RoleAssignmentService service, CancellationToken ct) =>
+            (await service.ExportRegisterAsync(actor, new RegisterFilter(type, gaps ?? false), ct)).ToResult());
+        roles.MapGet("/institutions/{institutionId:int}/roles.xlsx", async Task<FileContentHttpResult> (int institutionId, Actor actor, RoleAssignmentService service, CancellationToken ct) =>
+            (await service.ExportInstitutionAsync(actor, institutionId, ct)).ToResult());
+        return app;
     }
 }

@@ -2,12 +2,14 @@ namespace StrategyGov.Web.Features.Scores;
 
 public static class ScoresSetup
 {
-    /// <summary>Scores (live and snapshots) and their trends.</summary>
-    public static void AddScoresFeature(this IServiceCollection services)
+    /// <summary>Scores (live and snapshots), their trends and the frameworks they are computed on.</summary>
+    public static IServiceCollection AddScores(this IServiceCollection services)
     {
         services.AddMemoryCache();
+        services.AddSingleton<FrameworkCache>();
         services.AddScoped<PeriodScoreLoader>();
         services.AddScoped<ScoreSnapshotService>();
         services.AddScoped<ScoreService>();
+        return services;
     }
 }

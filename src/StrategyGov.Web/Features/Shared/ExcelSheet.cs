@@ -9,8 +9,6 @@ namespace StrategyGov.Web.Features.Shared;
 /// </summary>
 public sealed class ExcelSheet(string name, params (string Header, double Width)[] columns)
 {
-    public const string ContentType = ExcelSheets.XlsxContentType;
-
     private readonly List<object?[]> _rows = [];
 
     public ExcelSheet Add(params object?[] values)
@@ -19,7 +17,9 @@ public sealed class ExcelSheet(string name, params (string Header, double Width)
         return this;
     }
 
-    public byte[] ToBytes()
+    public FileDownload ToFile(string fileName) => FileDownload.Xlsx(ToBytes(), fileName);
+
+    private byte[] ToBytes()
     {
         using var workbook = new XLWorkbook();
         var sheet = ExcelSheets.Add(workbook, name, columns.Select(c => c.Header).ToList());

@@ -7,8 +7,6 @@ namespace StrategyGov.Web.Features.Shared;
 /// <summary>How every StrategyGov workbook is laid out: a bold header row, right-to-left in Arabic, numbers as numbers.</summary>
 public static class ExcelSheets
 {
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     /// <summary>A sheet right to left in Arabic (the current UI culture), with the header row written.</summary>
     public static IXLWorksheet Add(XLWorkbook workbook, string name, IReadOnlyList<string> headers) =>
         Add(workbook, name, Bilingual.IsArabic(), headers);

@@ -9,10 +9,13 @@ using StrategyGov.Web.Localization;
 
 namespace StrategyGov.Web.Features.Account;
 
-/// <summary>Sign-in, sign-out and language: plain HTTP endpoints, because cookies are set on HTTP responses, not over a circuit.</summary>
-public static class AccountEndpoints
+public static class AccountSetup
 {
-    public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
+    /// <summary>The Entra ID sign-in's account linking; Identity itself is set up by the host (IdentitySetup).</summary>
+    public static IServiceCollection AddAccount(this IServiceCollection services) => services.AddScoped<EntraSignIn>();
+
+    /// <summary>Sign-in, sign-out and language: plain HTTP endpoints, because cookies are set on HTTP responses, not over a circuit.</summary>
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/account").AllowAnonymous();
 
@@ -33,20 +36,20 @@ public static class AccountEndpoints
             return TypedResults.LocalRedirect($"~/account/login?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}");
         });
 
-        account.MapPost("/logout", async (SignInManager<ApplicationUser> signInManager, [FromForm] string? returnUrl) =>
+        account.MapPost("/logout", async Task<RedirectHttpResult> (SignInManager<ApplicationUser> signInManager, [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("~/account/login");
         });
 
-        account.MapGet("/login/entra", (string? returnUrl, SignInManager<ApplicationUser> signInManager) =>
+        account.MapGet("/login/entra", ChallengeHttpResult (string? returnUrl, SignInManager<ApplicationUser> signInManager) =>
         {
             var callback = $"/account/login/entra/callback?returnUrl={Uri.EscapeDataString(SafeReturnUrl(returnUrl))}";
             var properties = signInManager.ConfigureExternalAuthenticationProperties(OpenIdConnectDefaults.AuthenticationScheme, callback);
             return TypedResults.Challenge(properties, [OpenIdConnectDefaults.AuthenticationScheme]);
         });
 
-        account.MapGet("/login/entra/callback", async (string? returnUrl, EntraSignIn entra, HttpContext context) =>
+        account.MapGet("/login/entra/callback", async Task<RedirectHttpResult> (string? returnUrl, EntraSignIn entra, HttpContext context) =>
         {
             var signedIn = await entra.CompleteAsync(context.RequestAborted);
             await context.SignOutAsync(IdentityConstants.ExternalScheme);
@@ -55,19 +58,20 @@ public static class AccountEndpoints
                 : TypedResults.LocalRedirect("~/account/login?error=external");
         });
 
-        app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext context) =>
+        app.MapGet("/culture/{culture}", Results<RedirectHttpResult, BadRequest> (string culture, string? returnUrl, HttpContext context) =>
         {
             if (!Bilingual.Cultures.Contains(culture))
             {
-                return Results.BadRequest();
+                return TypedResults.BadRequest();
             }
 
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            return Results.LocalRedirect(SafeReturnUrl(returnUrl));
+            return TypedResults.LocalRedirect(SafeReturnUrl(returnUrl));
         }).AllowAnonymous();
+        return app;
     }
 
     /// <summary>
