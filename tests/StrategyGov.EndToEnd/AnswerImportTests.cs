@@ -29,7 +29,7 @@ public sealed class AnswerImportTests(BrowserFixture browser) : IClassFixture<Br
         var page = await browser.SignInAsync(DemoUsers.DirectorMoh);
         await browser.GotoAsync(page, "/downloads");
         var period = page.GetByTestId("period-2026-Q4");
-        var download = await page.RunAndWaitForDownloadAsync(() => period.GetByTestId("template-ar").ClickAsync());
+        var download = await BrowserFixture.DownloadAsync(page, () => period.GetByTestId("template-ar").ClickAsync());
         var file = Path.Combine(browser.App.Folder, "template-moh-ar.xlsx");
         await download.SaveAsAsync(file);
         var rows = FillEveryRow(file);

@@ -54,6 +54,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Clicks and waits for the file it downloads. A download is usually a PDF printed by the server's own
+    /// Chromium (the first one starts it) or a workbook built on request, so it may take longer than a click
+    /// on a machine that also runs the integration tests: up to a minute.
+    /// </summary>
+    public static Task<IDownload> DownloadAsync(IPage page, Func<Task> click) =>
+        page.RunAndWaitForDownloadAsync(click, new PageRunAndWaitForDownloadOptions { Timeout = 60_000 });
+
     /// <summary>Blazor prerenders: a click before the circuit is live is lost, so wait for the layout's marker.</summary>
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("[data-interactive=true]").WaitForAsync();

@@ -36,7 +36,7 @@ public sealed class ReportDownloadsTests(BrowserFixture browser) : IClassFixture
 
     private async Task<string> TextOfDownloadAsync(IPage page, Func<Task> click, string name)
     {
-        var download = await page.RunAndWaitForDownloadAsync(click);
+        var download = await BrowserFixture.DownloadAsync(page, click);
         var file = Path.Combine(browser.App.Folder, name);
         await download.SaveAsAsync(file);
         return Bidi.Strip(await PdfTools.TextAsync(await File.ReadAllBytesAsync(file)));

@@ -82,7 +82,7 @@ public sealed class WalkingSkeletonTests(BrowserFixture browser) : IClassFixture
         var official = await browser.SignInAsync(DemoUsers.Official);
         await reviewer.Context.CloseAsync();
         await official.GetByTestId("scoreboard").WaitForAsync();
-        var download = await official.RunAndWaitForDownloadAsync(() => official.GetByTestId($"pdf-ar-{mohId}").ClickAsync());
+        var download = await BrowserFixture.DownloadAsync(official, () => official.GetByTestId($"pdf-ar-{mohId}").ClickAsync());
         var pdf = Path.Combine(browser.App.Folder, "moh-ar.pdf");
         await download.SaveAsAsync(pdf);
 
