@@ -1,5 +1,6 @@
 using StrategyGov.Data.Framework;
 using StrategyGov.Scoring;
+using StrategyGov.Web.Features.Computed;
 using StrategyGov.Web.Features.Framework;
 
 namespace StrategyGov.Web.Tests;
@@ -39,6 +40,9 @@ public sealed class FrameworkValidationTests
         { "no maturity levels", "MaturityLevelsOutOfRange", NodeKind.Indicator, 103 },
         { "required evidence with no items", "EvidenceCountInvalid", NodeKind.Indicator, 102 },
         { "unknown institution type", "UnknownInstitutionType", NodeKind.Indicator, 102 },
+        { "computed from an unknown calculation", "ComputedSourceUnknown", NodeKind.Indicator, 101 },
+        { "computed from a calculation that measures something else", "ComputedSourceMismatch", NodeKind.Indicator, 101 },
+        { "computed and requiring evidence files", "ComputedRequiresEvidence", NodeKind.Indicator, 102 },
     };
 
     [Theory]
@@ -106,6 +110,9 @@ public sealed class FrameworkValidationTests
                 Indicator(104, "C.1.1", MeasurementType.TargetHigherIsBetter, baseline: 10m, target: 20m),
                 Indicator(105, "C.1.2", MeasurementType.TargetLowerIsBetter, baseline: 48m, target: 24m))),
         };
+
+        // A count computed from records feeds a target indicator (and asks for no files).
+        pillars[2].Practices[0].Indicators[0].Form.ComputedFrom = "crisis.drills-held";
         return Tree(pillars);
     }
 
@@ -133,6 +140,9 @@ public sealed class FrameworkValidationTests
             case "no maturity levels": byId[103].MaturityLevels = 0; break;
             case "required evidence with no items": byId[102].MinEvidenceItems = 0; break;
             case "unknown institution type": byId[102].ApplicableTypes = ["ministry", "embassy"]; break;
+            case "computed from an unknown calculation": byId[101].ComputedFrom = "inquiries.unheard-of"; break;
+            case "computed from a calculation that measures something else": byId[101].ComputedFrom = "roles.required-filled"; break;
+            case "computed and requiring evidence files": byId[102].ComputedFrom = "roles.required-filled"; break;
             default: throw new ArgumentOutOfRangeException(nameof(rule));
         }
 
@@ -154,7 +164,10 @@ public sealed class FrameworkValidationTests
         new VersionSummary(1, "T", 1, StrategyStatus.Draft, "إطار", "Framework", DateTime.UnixEpoch, null, null, 0),
         new VersionForm { Code = "T", NameAr = "إطار", NameEn = "Framework" },
         pillars,
-        [new InstitutionTypeOption("ministry", "وزارة", "Ministry"), new InstitutionTypeOption("authority", "هيئة", "Authority")]);
+        [new InstitutionTypeOption("ministry", "وزارة", "Ministry"), new InstitutionTypeOption("authority", "هيئة", "Authority")])
+    {
+        ComputedSources = new Dictionary<string, ComputedKind> { ["roles.required-filled"] = ComputedKind.Percentage, ["crisis.drills-held"] = ComputedKind.Count },
+    };
 
     private static PillarNode Pillar(int id, string code, decimal weight, params PracticeNode[] practices) =>
         new(id, new PillarForm { Code = code, NameAr = $"محور {code}", NameEn = $"Pillar {code}", Weight = weight }, practices);

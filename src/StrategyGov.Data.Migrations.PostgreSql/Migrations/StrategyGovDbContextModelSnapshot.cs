@@ -441,6 +441,10 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("ComputedFrom")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("EvidenceRequired")
                         .HasColumnType("boolean");
 
@@ -1304,6 +1308,12 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                     b.Property<string>("Comment")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ComputedBasis")
+                        .HasColumnType("text");
 
                     b.Property<string>("Decision")
                         .HasMaxLength(32)

@@ -422,6 +422,10 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ComputedFrom")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("EvidenceRequired")
                         .HasColumnType("INTEGER");
 
@@ -1252,6 +1256,12 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Comment")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComputedBasis")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Decision")

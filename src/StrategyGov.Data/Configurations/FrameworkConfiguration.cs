@@ -65,6 +65,7 @@ public sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         builder.Property(i => i.GuidanceEn).HasMaxLength(4000);
         builder.Property(i => i.UnitAr).HasMaxLength(100);
         builder.Property(i => i.UnitEn).HasMaxLength(100);
+        builder.Property(i => i.ComputedFrom).HasMaxLength(64);
         builder.HasMany(i => i.Levels).WithOne().HasForeignKey(l => l.IndicatorId);
         builder.HasMany(i => i.ApplicableTypes).WithMany().UsingEntity("IndicatorApplicability");
     }

@@ -55,6 +55,12 @@ public class Indicator : IAudited
 
     public List<MaturityLevelDescriptor> Levels { get; set; } = [];
 
+    /// <summary>
+    /// The named calculation over the institution's own records that produces the value (e.g.
+    /// <c>roles.required-filled</c>), or null when the institution reports it (docs/decisions/0096).
+    /// </summary>
+    public string? ComputedFrom { get; set; }
+
     /// <summary>Institution types the indicator applies to; empty means every type.</summary>
     public List<InstitutionType> ApplicableTypes { get; set; } = [];
 }

@@ -100,5 +100,14 @@ public class Answer : IAudited, ISubmissionOwned
     /// <summary>Optimistic concurrency: incremented by every change, so two editors never overwrite each other silently.</summary>
     public int Version { get; set; }
 
+    /// <summary>When the value was last computed from the institution's records (computed indicators only).</summary>
+    public DateTime? ComputedAt { get; set; }
+
+    /// <summary>
+    /// The records the computed value was made of, as they were then (JSON: the calculation, its
+    /// numerator and denominator, each record with its label and link): the evidence of a computed answer.
+    /// </summary>
+    public string? ComputedBasis { get; set; }
+
     public bool IsAnswered => NotApplicable || Value.HasValue;
 }

@@ -192,6 +192,7 @@ public static class DatabaseSeeder
         EvidenceRequired = seed.Evidence?.Required ?? false,
         MinEvidenceItems = seed.Evidence?.MinItems ?? 0,
         Frequency = seed.Frequency,
+        ComputedFrom = seed.ComputedFrom,
         Levels = (seed.MaturityLevels ?? [])
             .Select(l => new MaturityLevelDescriptor { Level = l.Level, DescriptorAr = l.DescriptorAr, DescriptorEn = l.DescriptorEn })
             .ToList(),

@@ -37,7 +37,8 @@ internal sealed class DemoActivity(ReportingPeriod period, IReadOnlyList<Indicat
         };
 
         var submitted = period.OpensOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc).AddDays(random.Next(10, 85));
-        var applicable = indicators.Where(i => i.ApplicableTypes.Count == 0 || i.ApplicableTypes.Contains(institution.Type));
+        // Computed indicators are filled from the seeded records afterwards, as the app computes them.
+        var applicable = indicators.Where(i => i.ComputedFrom is null && (i.ApplicableTypes.Count == 0 || i.ApplicableTypes.Contains(institution.Type)));
         foreach (var indicator in applicable)
         {
             if (status == SubmissionStatus.Draft && random.NextDouble() < 0.5)

@@ -48,7 +48,8 @@ public sealed record IndicatorSeed(
     decimal? Baseline = null,
     decimal? Target = null,
     string? UnitAr = null,
-    string? UnitEn = null);
+    string? UnitEn = null,
+    string? ComputedFrom = null);
 
 public sealed record EvidenceSeed(bool Required, int MinItems);
 

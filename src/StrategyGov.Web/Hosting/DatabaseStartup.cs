@@ -5,6 +5,7 @@ using StrategyGov.Data;
 using StrategyGov.Data.Identity;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Data.Seeding;
+using StrategyGov.Web.Features.Computed;
 using StrategyGov.Web.Features.Account;
 using StrategyGov.Web.Features.Scores;
 
@@ -61,7 +62,8 @@ public static class DatabaseStartup
             }
 
             var data = await SeedDataReader.ReadAsync(seedDirectory, ct);
-            if (await DatabaseSeeder.SeedAsync(db, data, DateTime.UtcNow, ct))
+            var seeded = await DatabaseSeeder.SeedAsync(db, data, DateTime.UtcNow, ct);
+            if (seeded)
             {
                 logger.LogInformation("Seeded the database from {Directory}", seedDirectory);
             }
@@ -71,6 +73,12 @@ public static class DatabaseStartup
             await CalendarSeeder.SeedAsync(db, calendar, DateTime.UtcNow, timeZone, ct);
             var clock = services.GetRequiredService<TimeProvider>();
             await GovernanceSeeder.SeedAsync(db, seedDirectory, clock.GetUtcNow().UtcDateTime, PlatformToday(services), ct);
+
+            // The demo answers of computed indicators come from the seeded records, as the app computes them.
+            if (seeded && await services.GetRequiredService<ComputedIndicatorService>().FillSeededAsync(ct) is > 0 and var computed)
+            {
+                logger.LogInformation("Computed {Count} demo answer(s) from the seeded records", computed);
+            }
         }
 
         // Every submission's answers packed for the scoring read (ADR 0092): seeded ones, and any changed

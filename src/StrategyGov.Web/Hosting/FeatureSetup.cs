@@ -3,6 +3,7 @@ using StrategyGov.Web.Features.Account;
 using StrategyGov.Web.Features.Api;
 using StrategyGov.Web.Features.Audit;
 using StrategyGov.Web.Features.Calendar;
+using StrategyGov.Web.Features.Computed;
 using StrategyGov.Web.Features.Crisis;
 using StrategyGov.Web.Features.Dashboards;
 using StrategyGov.Web.Features.Downloads;
@@ -45,6 +46,7 @@ public static class FeatureSetup
             .AddCrisis()
             .AddCalendar()
             .AddPeriods()
+            .AddComputedIndicators()
             .AddSubmissions()
             .AddEvidence()
             .AddReview()

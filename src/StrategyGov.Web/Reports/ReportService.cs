@@ -150,21 +150,3 @@ public sealed class ReportService(
 
     private DateTime Now() => TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, platform.Value.TimeZoneInfo);
 }
-
-internal static class LocalizerExtensions
-{
-    /// <summary>A string in a chosen language (a report's), whatever the current UI culture is.</summary>
-    public static string WithCulture(this IStringLocalizer localizer, CultureInfo culture, string key)
-    {
-        var saved = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
-        {
-            return localizer[key];
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = saved;
-        }
-    }
-}

@@ -24,6 +24,7 @@ public static class Answering
     /// <summary>
     /// Answers every applicable indicator not answered yet (except <paramref name="skip"/>) with its best
     /// value, and attaches as many evidence links as each requires, so the submission can be submitted.
+    /// Computed indicators are left to their records (they cannot be typed).
     /// </summary>
     public static async Task AnswerRemainingWithBestAsync(
         this StrategyGovAppFactory app, Actor actor, int submissionId, params string[] skip)
@@ -31,7 +32,7 @@ public static class Answering
         var submissions = app.Service<SubmissionService>();
         var evidence = app.Service<EvidenceService>();
         var tree = await submissions.GetAsync(actor, submissionId, CancellationToken.None);
-        foreach (var item in tree.Items.Where(i => !i.IsAnswered && !skip.Contains(i.Code)))
+        foreach (var item in tree.Items.Where(i => !i.IsAnswered && !i.IsComputed && !skip.Contains(i.Code)))
         {
             await submissions.SaveAnswerAsync(actor, submissionId, ValueChange(item, BestValue(item)), CancellationToken.None);
             await AttachRequiredEvidenceAsync(evidence, actor, submissionId, item);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+using StrategyGov.Web.Features.Computed;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
 
@@ -14,6 +15,7 @@ public static class CalendarSetup
         services.AddScoped<CalendarService>();
         services.AddScoped<CalendarFeedService>();
         services.AddScoped<CalendarExcelExport>();
+        services.AddSingleton<IComputedSource, CalendarComputedSource>();
         return services;
     }
 

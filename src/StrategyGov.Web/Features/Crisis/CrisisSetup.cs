@@ -1,11 +1,19 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using StrategyGov.Web.Features.Computed;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Crisis;
 
 public static class CrisisSetup
 {
-    public static IServiceCollection AddCrisis(this IServiceCollection services) => services.AddScoped<CrisisService>();
+    public static IServiceCollection AddCrisis(this IServiceCollection services)
+    {
+        services.AddScoped<CrisisService>();
+        services.AddSingleton<IComputedSource, CrisisTeamComputedSource>();
+        services.AddSingleton<IComputedSource, CrisisDrillsComputedSource>();
+        services.AddSingleton<IComputedSource, CrisisPlanComputedSource>();
+        return services;
+    }
 
     /// <summary>The national readiness as Excel; the service decides who may read it.</summary>
     public static IEndpointRouteBuilder MapCrisisEndpoints(this IEndpointRouteBuilder app)

@@ -63,6 +63,7 @@ public static class FrameworkMapping
             EvidenceRequired = indicator.EvidenceRequired,
             MinEvidenceItems = indicator.MinEvidenceItems,
             Frequency = indicator.Frequency,
+            ComputedFrom = indicator.ComputedFrom,
             Levels = indicator.Levels.OrderBy(l => l.Level)
                 .Select(l => new LevelForm { Level = l.Level, DescriptorAr = l.DescriptorAr, DescriptorEn = l.DescriptorEn }).ToList(),
             ApplicableTypes = indicator.ApplicableTypes.Select(t => t.Code).Order(StringComparer.Ordinal).ToList(),
@@ -111,7 +112,8 @@ public static class FrameworkMapping
             target ? form.Baseline : null,
             target ? form.Target : null,
             form.UnitAr,
-            form.UnitEn);
+            form.UnitEn,
+            string.IsNullOrWhiteSpace(form.ComputedFrom) ? null : form.ComputedFrom);
     }
 
     /// <summary>
@@ -196,6 +198,7 @@ public static class FrameworkMapping
             EvidenceRequired = seed.Evidence?.Required ?? false,
             MinEvidenceItems = seed.Evidence?.MinItems ?? 0,
             Frequency = seed.Frequency,
+            ComputedFrom = seed.ComputedFrom,
             Levels = (seed.MaturityLevels ?? [])
                 .Select(l => new LevelForm { Level = l.Level, DescriptorAr = l.DescriptorAr, DescriptorEn = l.DescriptorEn }).ToList(),
             ApplicableTypes = [.. seed.AppliesTo ?? []],

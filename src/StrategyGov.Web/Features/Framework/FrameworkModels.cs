@@ -121,6 +121,9 @@ public sealed class IndicatorForm
 
     public IndicatorFrequency Frequency { get; set; } = IndicatorFrequency.Quarterly;
 
+    /// <summary>The calculation over the institution's records that produces the value; null when the institution reports it.</summary>
+    public string? ComputedFrom { get; set; }
+
     /// <summary>Descriptors of levels 0..L (maturity indicators only).</summary>
     public List<LevelForm> Levels { get; set; } = [];
 
@@ -164,6 +167,9 @@ public sealed record FrameworkTree(
 {
     /// <summary>Maturity bands of the version (kept as they are: the editor does not change them).</summary>
     public IReadOnlyList<BandSeed> Bands { get; init; } = [];
+
+    /// <summary>The calculations an indicator may be computed from (key → what it produces), for the validator and the editor.</summary>
+    public IReadOnlyDictionary<string, Computed.ComputedKind> ComputedSources { get; init; } = new Dictionary<string, Computed.ComputedKind>();
 
     public IEnumerable<IndicatorNode> Indicators => Pillars.SelectMany(p => p.Practices).SelectMany(p => p.Indicators);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data;
 using StrategyGov.Data.Framework;
 using StrategyGov.Data.Seeding;
+using StrategyGov.Web.Features.Computed;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Framework;
@@ -11,7 +12,7 @@ namespace StrategyGov.Web.Features.Framework;
 /// and officials read every version, institution users only published ones; only a center
 /// administrator changes anything, and only a draft can change at all.
 /// </summary>
-public sealed class FrameworkService(IDbContextFactory<StrategyGovDbContext> dbFactory, TimeProvider clock)
+public sealed class FrameworkService(IDbContextFactory<StrategyGovDbContext> dbFactory, ComputedCatalog computed, TimeProvider clock)
 {
     public async Task<IReadOnlyList<VersionSummary>> ListAsync(Actor actor, CancellationToken ct)
     {
@@ -157,12 +158,12 @@ public sealed class FrameworkService(IDbContextFactory<StrategyGovDbContext> dbF
             ?? throw new NotFoundException();
     }
 
-    internal static async Task<FrameworkTree> TreeAsync(StrategyGovDbContext db, StrategyVersion version, CancellationToken ct)
+    private async Task<FrameworkTree> TreeAsync(StrategyGovDbContext db, StrategyVersion version, CancellationToken ct)
     {
         var periods = await db.Periods.CountAsync(p => p.StrategyVersionId == version.Id, ct);
         var types = await db.InstitutionTypes.AsNoTracking().OrderBy(t => t.Order)
             .Select(t => new InstitutionTypeOption(t.Code, t.NameAr, t.NameEn)).ToListAsync(ct);
-        return FrameworkMapping.ToTree(version, periods, types);
+        return FrameworkMapping.ToTree(version, periods, types) with { ComputedSources = computed.Kinds };
     }
 
     /// <summary>Institution users read published versions only; anything else does not exist for them.</summary>

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data;
 using StrategyGov.Data.Seeding;
+using StrategyGov.Web.Features.Computed;
 using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Security;
 
@@ -24,7 +25,7 @@ public sealed record FrameworkImportResult(int? VersionId, IReadOnlyList<ImportE
 /// the same bytes (apart from the version number the import assigns). An import is checked completely
 /// (format, then every publishing rule) and stored as a new draft only when nothing is wrong.
 /// </summary>
-public sealed class FrameworkTransfer(IDbContextFactory<StrategyGovDbContext> dbFactory, FrameworkService frameworks)
+public sealed class FrameworkTransfer(IDbContextFactory<StrategyGovDbContext> dbFactory, FrameworkService frameworks, ComputedCatalog computed)
 {
     public const long MaxImportBytes = 5 * 1024 * 1024;
 
@@ -72,7 +73,7 @@ public sealed class FrameworkTransfer(IDbContextFactory<StrategyGovDbContext> db
         var types = await db.InstitutionTypes.AsNoTracking().OrderBy(t => t.Order)
             .Select(t => new InstitutionTypeOption(t.Code, t.NameAr, t.NameEn)).ToListAsync(ct);
         var paths = new Dictionary<NodeRef, string>();
-        var tree = FrameworkMapping.ToTree(seed, types, paths);
+        var tree = FrameworkMapping.ToTree(seed, types, paths) with { ComputedSources = computed.Kinds };
         var errors = FrameworkValidator.Validate(tree)
             .Select(issue => new ImportError(paths.GetValueOrDefault(issue.Node, "$"), issue.MessageKey, issue.Arguments))
             .ToList();

@@ -225,6 +225,7 @@ public sealed class FrameworkTreeService(IDbContextFactory<StrategyGovDbContext>
         indicator.EvidenceRequired = form.EvidenceRequired;
         indicator.MinEvidenceItems = form.EvidenceRequired ? form.MinEvidenceItems : 0;
         indicator.Frequency = form.Frequency;
+        indicator.ComputedFrom = string.IsNullOrWhiteSpace(form.ComputedFrom) ? null : form.ComputedFrom;
 
         indicator.Levels.Clear();
         if (maturity)

@@ -1,4 +1,5 @@
 using StrategyGov.Scoring;
+using StrategyGov.Web.Features.Computed;
 
 namespace StrategyGov.Web.Features.Framework;
 
@@ -58,6 +59,7 @@ public static class FrameworkValidator
                     var indicatorNode = new NodeRef(NodeKind.Indicator, indicator.Id, indicator.Form.Code);
                     CheckNode(issues, seenCodes, indicatorNode, indicator.Form.Weight, indicator.Form.TextAr, indicator.Form.TextEn);
                     CheckIndicator(issues, indicatorNode, indicator.Form, knownTypes);
+                    CheckComputed(issues, indicatorNode, indicator.Form, tree.ComputedSources);
                 }
             }
         }
@@ -106,6 +108,34 @@ public static class FrameworkValidator
             case MeasurementType.TargetHigherIsBetter or MeasurementType.TargetLowerIsBetter:
                 CheckTarget(issues, node, form);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// A computed indicator (docs/decisions/0096) names a calculation the platform knows, one that produces
+    /// what its type measures; its records are its evidence, so it does not also ask for files.
+    /// </summary>
+    private static void CheckComputed(List<ValidationIssue> issues, NodeRef node, IndicatorForm form, IReadOnlyDictionary<string, ComputedKind> sources)
+    {
+        if (form.ComputedFrom is not { } key)
+        {
+            return;
+        }
+
+        if (!sources.TryGetValue(key, out var kind))
+        {
+            issues.Add(new ValidationIssue("ComputedSourceUnknown", node, node.Code, key));
+            return;
+        }
+
+        if (!ComputeRequest.Feeds(kind, form.Type))
+        {
+            issues.Add(new ValidationIssue("ComputedSourceMismatch", node, node.Code, key));
+        }
+
+        if (form.EvidenceRequired)
+        {
+            issues.Add(new ValidationIssue("ComputedRequiresEvidence", node, node.Code));
         }
     }
 

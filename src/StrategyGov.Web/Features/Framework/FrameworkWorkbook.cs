@@ -36,7 +36,7 @@ public sealed class FrameworkWorkbook(FrameworkService frameworks, IStringLocali
         [
             "Fw_Col_Level", "Col_Code", "Fw_Col_NameAr", "Fw_Col_NameEn", "Col_Weight", "Fw_Col_Share", "Fw_Col_Type", "Fw_Col_Baseline",
             "Fw_Col_Target", "Fw_Col_MaturityLevels", "EvidenceRequired", "Fw_Col_MinEvidence", "Fw_Col_AppliesTo", "Fw_Col_Frequency",
-            "Fw_Col_GuidanceAr", "Fw_Col_GuidanceEn",
+            "Fw_Col_ComputedFrom", "Fw_Col_GuidanceAr", "Fw_Col_GuidanceEn",
         ];
         var sheet = ExcelSheets.Add(workbook, localizer["Fw_SheetName"].Value, headers.Select(h => localizer[h].Value).ToList());
 
@@ -58,7 +58,8 @@ public sealed class FrameworkWorkbook(FrameworkService frameworks, IStringLocali
         sheet.Columns(1, 2).Width = 12;
         sheet.Columns(3, 4).Width = 50;
         sheet.Columns(5, 14).Width = 14;
-        sheet.Columns(15, 16).Width = 70;
+        sheet.Column(15).Width = 36;
+        sheet.Columns(16, 17).Width = 70;
         return workbook;
     }
 
@@ -97,7 +98,8 @@ public sealed class FrameworkWorkbook(FrameworkService frameworks, IStringLocali
         sheet.Cell(row, 12).Value = form.MinEvidenceItems;
         sheet.Cell(row, 13).Value = form.ApplicableTypes.Count == 0 ? localizer["Fw_AllTypes"].Value : string.Join(", ", form.ApplicableTypes);
         sheet.Cell(row, 14).Value = localizer[$"Frequency_{form.Frequency}"].Value;
-        sheet.Cell(row, 15).Value = form.GuidanceAr;
-        sheet.Cell(row, 16).Value = form.GuidanceEn;
+        sheet.Cell(row, 15).Value = form.ComputedFrom is { } source ? localizer[$"Computed_{source}"].Value : null;
+        sheet.Cell(row, 16).Value = form.GuidanceAr;
+        sheet.Cell(row, 17).Value = form.GuidanceEn;
     }
 }

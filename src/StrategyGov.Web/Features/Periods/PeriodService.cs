@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using StrategyGov.Data;
 using StrategyGov.Data.Framework;
 using StrategyGov.Data.Reporting;
+using StrategyGov.Web.Features.Computed;
 using StrategyGov.Web.Features.Notifications;
 using StrategyGov.Web.Features.Scores;
 using StrategyGov.Web.Security;
@@ -39,7 +40,8 @@ public sealed partial class PeriodService(
     TimeProvider clock,
     IOptions<ReportingOptions> options,
     NotificationService notifications,
-    ScoreSnapshotService snapshots)
+    ScoreSnapshotService snapshots,
+    ComputedIndicatorService computed)
 {
     /// <summary>Periods that have opened (not Planned), newest first.</summary>
     public async Task<IReadOnlyList<PeriodRow>> ListStartedAsync(CancellationToken ct)
@@ -147,7 +149,16 @@ public sealed partial class PeriodService(
         }
 
         period.Status = PeriodStatus.Open;
-        await db.SaveChangesAsync(ct);
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+
+            // Every draft starts with its computed answers filled from the institutions' records.
+            var drafts = await db.Submissions.Where(s => s.PeriodId == periodId).Select(s => s.Id).ToListAsync(ct);
+            await computed.FillAsync(db, drafts, ComputedIndicatorService.Scope.Editable, actor.UserId, ct);
+            await transaction.CommitAsync(ct);
+        }
+
         await notifications.PeriodOpenedAsync(periodId, ct);
         return missing.Count;
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using StrategyGov.Web.Features.Computed;
 using StrategyGov.Web.Reports;
 using StrategyGov.Web.Security;
 
@@ -14,6 +15,7 @@ public static class RolesSetup
         services.AddScoped<RoleAssignmentService>();
         services.AddScoped<GovernanceGapsService>();
         services.AddScoped<IGovernanceGapSource, ReportGovernanceGaps>();
+        services.AddSingleton<IComputedSource, RolesComputedSource>();
         return services;
     }
 

@@ -5,7 +5,7 @@ namespace StrategyGov.Web.Features.Submissions;
 /// <summary>How a validated change is written into an answer, by the editor and by the Excel import alike.</summary>
 internal static class AnswerUpdate
 {
-    public static void Apply(Answer answer, decimal? value, bool notApplicable, string? justification, string? comment, DateTime now, string userId)
+    public static void Apply(Answer answer, decimal? value, bool notApplicable, string? justification, string? comment, DateTime now, string? userId)
     {
         // A decision verifies the value it was made on. A value changed after it (a returned
         // submission) is unverified again: the reviewer decides anew, and until then the score is

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StrategyGov.Data;
 using StrategyGov.Data.Reporting;
+using StrategyGov.Web.Features.Computed;
 using StrategyGov.Web.Features.Evidence;
 using StrategyGov.Web.Hosting;
 using StrategyGov.Web.Security;
@@ -33,7 +34,11 @@ public sealed class AnswerConflictException(AnswerItem current) : Exception("The
 }
 
 /// <summary>Self-reporting by institutions: the only place that reads or writes their answers.</summary>
-public sealed class SubmissionService(IDbContextFactory<StrategyGovDbContext> dbFactory, TimeProvider clock, IOptions<PlatformOptions> platform)
+public sealed class SubmissionService(
+    IDbContextFactory<StrategyGovDbContext> dbFactory,
+    ComputedIndicatorService computed,
+    TimeProvider clock,
+    IOptions<PlatformOptions> platform)
 {
     /// <summary>The submissions of the actor's own institution, newest period first.</summary>
     public async Task<IReadOnlyList<SubmissionRow>> ListOwnAsync(Actor actor, CancellationToken ct)
@@ -71,6 +76,10 @@ public sealed class SubmissionService(IDbContextFactory<StrategyGovDbContext> db
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor);
         var (_, _, indicator) = await SubmissionWorkflow.LoadForDraftingAsync(db, actor, submissionId, change.IndicatorId, ct);
+        if (indicator.ComputedFrom is not null)
+        {
+            return await SaveCommentOfComputedAsync(db, actor, submissionId, indicator.Id, change, ct);
+        }
 
         var value = change.NotApplicable ? null : change.Value;
         if (value is { } v && AnswerRules.ValidateValue(indicator.Type, indicator.MaturityLevels ?? 5, v) is { } problem)
@@ -123,13 +132,56 @@ public sealed class SubmissionService(IDbContextFactory<StrategyGovDbContext> db
         return answer.Version;
     }
 
-    /// <summary>Submits (or re-submits) a Draft or Returned submission; only the institution's director may.</summary>
+    /// <summary>
+    /// A computed answer's value comes from the records (docs/decisions/0096): the institution may only
+    /// comment on it. A change of value, N/A or justification is refused, so nobody types over it.
+    /// </summary>
+    private async Task<int> SaveCommentOfComputedAsync(StrategyGovDbContext db, Actor actor, int submissionId, int indicatorId, AnswerChange change, CancellationToken ct)
+    {
+        var answer = await db.Answers.SingleOrDefaultAsync(a => a.SubmissionId == submissionId && a.IndicatorId == indicatorId, ct);
+        if (answer is null || answer.Value != (change.NotApplicable ? null : change.Value) || answer.NotApplicable != change.NotApplicable
+            || (change.NotApplicable && answer.Justification != change.Justification?.Trim()))
+        {
+            throw new RuleViolationException("Answer_ComputedReadOnly");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await SubmissionWorkflow.TouchEditableAsync(db, submissionId, now, ct);
+        db.Entry(answer).Property(a => a.Version).OriginalValue = change.ExpectedVersion;
+        answer.Comment = string.IsNullOrWhiteSpace(change.Comment) ? null : change.Comment.Trim();
+        answer.UpdatedAt = now;
+        answer.UpdatedById = actor.UserId;
+        answer.Version = change.ExpectedVersion + 1;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            await transaction.RollbackAsync(ct);
+            throw await ConflictAsync(db, submissionId, indicatorId, ct);
+        }
+
+        return answer.Version;
+    }
+
+    /// <summary>
+    /// Submits (or re-submits) a Draft or Returned submission; only the institution's director may. The
+    /// computed answers are computed once more first, so what is submitted is what the records say now.
+    /// </summary>
     public async Task SubmitAsync(Actor actor, int submissionId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor);
+        var institutionId = await db.Submissions.Where(s => s.Id == submissionId).Select(s => (int?)s.InstitutionId).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
+        actor.EnsureDirectorOf(institutionId);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await computed.FillAsync(db, [submissionId], ComputedIndicatorService.Scope.Editable, actor.UserId, ct);
         var tree = await SubmissionTree.LoadAsync(db, submissionId, ct) ?? throw new NotFoundException();
-        actor.EnsureDirectorOf(tree.Header.InstitutionId);
 
         var submission = await db.Submissions.SingleAsync(s => s.Id == submissionId, ct);
         var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == submission.PeriodId, ct);
@@ -162,6 +214,7 @@ public sealed class SubmissionService(IDbContextFactory<StrategyGovDbContext> db
         submission.SubmittedAt = now;
         submission.FirstSubmittedAt ??= now;
         await SubmissionWorkflow.SaveStateChangeAsync(db, submission, now, ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>
@@ -172,7 +225,7 @@ public sealed class SubmissionService(IDbContextFactory<StrategyGovDbContext> db
     {
         var unanswered = tree.Items.Where(i => !i.IsAnswered).Select(i => i.Code).ToList();
         var lacking = tree.Items
-            .Where(i => i.IsAnswered && !i.NotApplicable && i.EvidenceRequired)
+            .Where(i => i.IsAnswered && !i.NotApplicable && i.EvidenceRequired && i.ComputedFrom is null)
             .Select(i => (i.Code, Has: validEvidence.GetValueOrDefault(i.IndicatorId), Needs: Math.Max(1, i.MinEvidenceItems)))
             .Where(i => i.Has < i.Needs)
             .Select(i => $"{i.Code} ({i.Has}/{i.Needs})")

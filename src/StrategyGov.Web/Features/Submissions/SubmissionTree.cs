@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Scoring;
+using StrategyGov.Web.Features.Computed;
 
 namespace StrategyGov.Web.Features.Submissions;
 
@@ -49,8 +50,14 @@ public sealed record AnswerItem(
     int Version,
     ReviewDecision? Decision,
     decimal? VerifiedValue,
-    string? ReviewComment)
+    string? ReviewComment,
+    string? ComputedFrom = null,
+    DateTime? ComputedAt = null,
+    ComputedBasis? Basis = null)
 {
+    /// <summary>The value comes from the institution's records (docs/decisions/0096): shown, commented on, never typed.</summary>
+    public bool IsComputed => ComputedFrom is not null;
+
     public bool IsAnswered => NotApplicable || Value.HasValue;
 
     /// <summary>
@@ -116,7 +123,8 @@ public sealed record SubmissionTree(SubmissionHeader Header, IReadOnlyList<Pilla
                             i.Baseline, i.Target, i.UnitAr, i.UnitEn, i.EvidenceRequired, i.MinEvidenceItems,
                             i.Levels.OrderBy(l => l.Level).Select(l => new LevelDescriptor(l.Level, l.DescriptorAr, l.DescriptorEn)).ToList(),
                             a?.Id, a?.Value, a?.NotApplicable ?? false, a?.Justification, a?.Comment, a?.Version ?? 0,
-                            a?.Decision, a?.VerifiedValue, a?.ReviewComment);
+                            a?.Decision, a?.VerifiedValue, a?.ReviewComment,
+                            i.ComputedFrom, a?.ComputedAt, ComputedBasis.FromJson(a?.ComputedBasis));
                     })
                     .ToList()))
                 .Where(p => p.Indicators.Count > 0)
