@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using StrategyGov.Web.Hosting;
-using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Audit;
@@ -22,8 +20,6 @@ public partial class AuditPage
 
     [Inject] private AuditService Audit { get; set; } = null!;
 
-    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
-
     [Inject] private IOptions<PlatformOptions> Platform { get; set; } = null!;
 
     [CascadingParameter] private Actor? Actor { get; set; }
@@ -32,11 +28,11 @@ public partial class AuditPage
     {
         if (Actor is not null)
         {
-            _options = await Audit.FilterOptionsAsync(Actor, CancellationToken.None);
+            _options = await Audit.FilterOptionsAsync(Actor, Aborted);
         }
     }
 
-    private async Task<TableData<AuditRow>> LoadAsync(TableState state, CancellationToken ct)
+    private async Task<TableData<AuditRow>> LoadPageAsync(TableState state, CancellationToken ct)
     {
         if (Actor is null)
         {

@@ -33,8 +33,6 @@ public sealed partial class CalendarPage
 
     [Inject] private IDialogService Dialogs { get; set; } = null!;
 
-    [Inject] private NavigationManager Navigation { get; set; } = null!;
-
     /// <summary>month (default), week or list.</summary>
     [SupplyParameterFromQuery(Name = "view")] private string? ViewName { get; set; }
 
@@ -64,40 +62,40 @@ public sealed partial class CalendarPage
         _today = Calendar.Today;
         _view = Enum.TryParse<CalendarView>(ViewName, ignoreCase: true, out var view) ? view : CalendarView.Month;
         _anchor = DateOnly.TryParseExact(DateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : _today;
-        _lookups = await Calendar.LookupsAsync(CancellationToken.None);
+        _lookups = await Calendar.LookupsAsync(Aborted);
     }
 
-    protected override Task OnParametersSetAsync() => Actor is null ? Task.CompletedTask : LoadAsync();
+    protected override Task OnParametersSetAsync() => Actor is null ? Task.CompletedTask : ReloadAsync();
 
-    private async Task LoadAsync()
+    private async Task ReloadAsync()
     {
         var query = _filters?.Query(Range.First, Range.Last) ?? new CalendarQuery(Range.First, Range.Last);
-        _rows = await Calendar.ListAsync(Actor!, query, CancellationToken.None);
-        _clashes = await Calendar.ClashesAsync(Actor!, CancellationToken.None);
+        _rows = await Calendar.ListAsync(Actor!, query, Aborted);
+        _clashes = await Calendar.ClashesAsync(Actor!, Aborted);
     }
 
     private Task FiltersChangedAsync(CalendarFilters filters)
     {
         _filters = filters;
-        return LoadAsync();
+        return ReloadAsync();
     }
 
     private Task ViewChangedAsync(CalendarView view)
     {
         _view = view;
-        return LoadAsync();
+        return ReloadAsync();
     }
 
     private Task MoveAsync(int direction)
     {
         _anchor = _view == CalendarView.Week ? _anchor.AddDays(7 * direction) : new DateOnly(_anchor.Year, _anchor.Month, 1).AddMonths(direction);
-        return LoadAsync();
+        return ReloadAsync();
     }
 
     private Task TodayAsync()
     {
         _anchor = _today;
-        return LoadAsync();
+        return ReloadAsync();
     }
 
     private async Task NewEntryAsync()
@@ -108,17 +106,17 @@ public sealed partial class CalendarPage
 
     private async Task OpenAsync(CalendarEntryRow row)
     {
-        var entry = await Calendar.GetAsync(Actor!, row.Id, CancellationToken.None);
+        var entry = await Calendar.GetAsync(Actor!, row.Id, Aborted);
         var parameters = new DialogParameters<EntryDetailsDialog> { { d => d.Entry, entry }, { d => d.Actor, Actor! } };
         var dialog = await Dialogs.ShowAsync<EntryDetailsDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true });
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: EntryDetailsDialog.EditAction })
         {
-            await EditAsync(await Calendar.FormAsync(Actor!, row.Id, CancellationToken.None), "Calendar_EditEntry");
+            await EditAsync(await Calendar.FormAsync(Actor!, row.Id, Aborted), "Calendar_EditEntry");
         }
         else if (result is { Canceled: false })
         {
-            await LoadAsync();
+            await ReloadAsync();
         }
     }
 
@@ -129,7 +127,7 @@ public sealed partial class CalendarPage
         var result = await dialog.Result;
         if (result is { Canceled: false })
         {
-            await LoadAsync();
+            await ReloadAsync();
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
-using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Evidence;
@@ -62,38 +61,34 @@ public partial class EvidenceList
             return Task.CompletedTask;
         }
 
-        return RunAsync(async () =>
+        return RunAsync(async ct =>
         {
             await using var stream = file.OpenReadStream(EvidenceService.MaxBytes + 1);
-            var added = await EvidenceService.UploadAsync(Actor, SubmissionId, IndicatorId, file.Name, stream, ValidUntil, CancellationToken.None);
+            var added = await EvidenceService.UploadAsync(Actor, SubmissionId, IndicatorId, file.Name, stream, ValidUntil, ct);
             await Changed.InvokeAsync([.. Items, added]);
         });
     }
 
-    private Task AddLinkAsync() => RunAsync(async () =>
+    private Task AddLinkAsync() => RunAsync(async ct =>
     {
-        var added = await EvidenceService.AddLinkAsync(Actor, SubmissionId, IndicatorId, _link ?? string.Empty, ValidUntil, CancellationToken.None);
+        var added = await EvidenceService.AddLinkAsync(Actor, SubmissionId, IndicatorId, _link ?? string.Empty, ValidUntil, ct);
         _link = null;
         await Changed.InvokeAsync([.. Items, added]);
     });
 
-    private Task RemoveAsync(EvidenceItem item) => RunAsync(async () =>
+    private Task RemoveAsync(EvidenceItem item) => RunAsync(async ct =>
     {
-        await EvidenceService.RemoveAsync(Actor, item.Id, CancellationToken.None);
+        await EvidenceService.RemoveAsync(Actor, item.Id, ct);
         await Changed.InvokeAsync(Items.Where(i => i.Id != item.Id).ToList());
     });
 
-    private async Task RunAsync(Func<Task> action)
+    private async Task RunAsync(Func<CancellationToken, Task> action)
     {
         _busy = true;
         _error = null;
         try
         {
-            await action();
-        }
-        catch (Exception e) when (UiMessages.IsExpected(e))
-        {
-            _error = UiMessages.Describe(e, L);
+            _error = await ChangeAsync(action);
         }
         finally
         {

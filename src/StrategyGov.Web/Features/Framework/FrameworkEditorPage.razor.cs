@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
-using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
 
@@ -21,19 +19,16 @@ public partial class FrameworkEditorPage
     private NodeRef? _selected;
     private object? _editing;
     private (NodeKind Kind, int ParentId)? _adding;
+    private string? _error;
     private string? _message;
 
     [Inject] private FrameworkService Frameworks { get; set; } = null!;
 
     [Inject] private FrameworkTreeService Edits { get; set; } = null!;
 
-    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
-
     [Inject] private IDialogService Dialogs { get; set; } = null!;
 
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
-
-    [Inject] private NavigationManager Navigation { get; set; } = null!;
 
     /// <summary>The strategy version (route).</summary>
     [Parameter] public int Id { get; set; }
@@ -53,19 +48,12 @@ public partial class FrameworkEditorPage
             return;
         }
 
-        try
-        {
-            await LoadAsync();
-        }
-        catch (NotFoundException)
-        {
-            Navigation.NotFound();
-        }
+        _error = await LoadAsync(ReloadAsync);
     }
 
-    private async Task LoadAsync()
+    private async Task ReloadAsync(CancellationToken ct)
     {
-        _tree = await Frameworks.GetTreeAsync(Actor!, Id, CancellationToken.None);
+        _tree = await Frameworks.GetTreeAsync(Actor!, Id, ct);
         _issues = FrameworkValidator.Validate(_tree);
         _flagged = _issues.Select(i => (i.Node.Kind, i.Node.Id)).ToHashSet();
     }
@@ -111,44 +99,44 @@ public partial class FrameworkEditorPage
     }
 
     private Task SaveHeaderAsync(VersionForm form) =>
-        RunAsync(async () =>
+        RunAsync(async ct =>
         {
-            await Frameworks.UpdateHeaderAsync(Actor!, Id, form, CancellationToken.None);
+            await Frameworks.UpdateHeaderAsync(Actor!, Id, form, ct);
             return new NodeRef(NodeKind.Version, Id, form.Code);
         });
 
     private Task SavePillarAsync(PillarForm form) =>
         SaveNodeAsync(NodeKind.Pillar, form.Code,
-            parent => Edits.AddPillarAsync(Actor!, parent, form, CancellationToken.None),
-            id => Edits.UpdatePillarAsync(Actor!, id, form, CancellationToken.None));
+            (parent, ct) => Edits.AddPillarAsync(Actor!, parent, form, ct),
+            (id, ct) => Edits.UpdatePillarAsync(Actor!, id, form, ct));
 
     private Task SavePracticeAsync(PracticeForm form) =>
         SaveNodeAsync(NodeKind.Practice, form.Code,
-            parent => Edits.AddPracticeAsync(Actor!, parent, form, CancellationToken.None),
-            id => Edits.UpdatePracticeAsync(Actor!, id, form, CancellationToken.None));
+            (parent, ct) => Edits.AddPracticeAsync(Actor!, parent, form, ct),
+            (id, ct) => Edits.UpdatePracticeAsync(Actor!, id, form, ct));
 
     private Task SaveIndicatorAsync(IndicatorForm form) =>
         SaveNodeAsync(NodeKind.Indicator, form.Code,
-            parent => Edits.AddIndicatorAsync(Actor!, parent, form, CancellationToken.None),
-            id => Edits.UpdateIndicatorAsync(Actor!, id, form, CancellationToken.None));
+            (parent, ct) => Edits.AddIndicatorAsync(Actor!, parent, form, ct),
+            (id, ct) => Edits.UpdateIndicatorAsync(Actor!, id, form, ct));
 
     // Adds under the pending parent, or updates the selected node; then reopens it from the stored tree.
-    private Task SaveNodeAsync(NodeKind kind, string code, Func<int, Task<int>> add, Func<int, Task> update) =>
-        RunAsync(async () =>
+    private Task SaveNodeAsync(NodeKind kind, string code, Func<int, CancellationToken, Task<int>> add, Func<int, CancellationToken, Task> update) =>
+        RunAsync(async ct =>
         {
             if (_adding is { } adding)
             {
-                return new NodeRef(kind, await add(adding.ParentId), code);
+                return new NodeRef(kind, await add(adding.ParentId, ct), code);
             }
 
-            await update(_selected!.Id);
+            await update(_selected!.Id, ct);
             return _selected with { Code = code };
         });
 
     private Task MoveAsync((NodeRef Node, MoveDirection Direction) move) =>
-        RunAsync(async () =>
+        RunAsync(async ct =>
         {
-            await Edits.MoveAsync(Actor!, move.Node.Kind, move.Node.Id, move.Direction, CancellationToken.None);
+            await Edits.MoveAsync(Actor!, move.Node.Kind, move.Node.Id, move.Direction, ct);
             return _selected;
         });
 
@@ -158,9 +146,9 @@ public partial class FrameworkEditorPage
             L["Fw_Delete"], L["Fw_DeleteConfirm", node.Code], L["Fw_Delete"], cancelText: L["Cancel"]);
         if (confirmed == true)
         {
-            await RunAsync(async () =>
+            await RunAsync(async ct =>
             {
-                await Edits.DeleteAsync(Actor!, node.Kind, node.Id, CancellationToken.None);
+                await Edits.DeleteAsync(Actor!, node.Kind, node.Id, ct);
                 return null;
             });
         }
@@ -171,9 +159,9 @@ public partial class FrameworkEditorPage
         var confirmed = await Dialogs.ShowMessageBoxAsync(L["Fw_Publish"], L["Fw_PublishConfirm"], L["Fw_Publish"], cancelText: L["Cancel"]);
         if (confirmed == true)
         {
-            await RunAsync(async () =>
+            await RunAsync(async ct =>
             {
-                await Frameworks.PublishAsync(Actor!, Id, CancellationToken.None);
+                await Frameworks.PublishAsync(Actor!, Id, ct);
                 Snackbar.Add(L["Fw_Published"], Severity.Success);
                 return null;
             });
@@ -181,9 +169,9 @@ public partial class FrameworkEditorPage
     }
 
     private Task RetireAsync() =>
-        RunAsync(async () =>
+        RunAsync(async ct =>
         {
-            await Frameworks.RetireAsync(Actor!, Id, CancellationToken.None);
+            await Frameworks.RetireAsync(Actor!, Id, ct);
             return null;
         });
 
@@ -195,37 +183,31 @@ public partial class FrameworkEditorPage
             return;
         }
 
-        try
+        _message = await ChangeAsync(ct => Frameworks.DeleteDraftAsync(Actor!, Id, ct));
+        if (_message is null)
         {
-            await Frameworks.DeleteDraftAsync(Actor!, Id, CancellationToken.None);
             Navigation.NavigateTo("framework");
-        }
-        catch (Exception e) when (UiMessages.IsExpected(e))
-        {
-            _message = UiMessages.Describe(e, L);
         }
     }
 
     // Every change: run it, show a refusal in the user's language, reload the tree, reopen the node.
-    private async Task RunAsync(Func<Task<NodeRef?>> change)
+    private async Task RunAsync(Func<CancellationToken, Task<NodeRef?>> change)
     {
         _message = null;
-        try
+        NodeRef? reopen = null;
+        _message = await ChangeAsync(async ct => reopen = await change(ct)) ?? await LoadAsync(ReloadAsync);
+        if (_message is not null)
         {
-            var reopen = await change();
-            await LoadAsync();
-            if (reopen is not null)
-            {
-                Select(reopen);
-            }
-            else
-            {
-                Close();
-            }
+            return;
         }
-        catch (Exception e) when (UiMessages.IsExpected(e))
+
+        if (reopen is not null)
         {
-            _message = UiMessages.Describe(e, L);
+            Select(reopen);
+        }
+        else
+        {
+            Close();
         }
     }
 

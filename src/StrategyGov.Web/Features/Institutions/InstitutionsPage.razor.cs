@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
-using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
 
@@ -26,8 +24,6 @@ public partial class InstitutionsPage
 
     [Inject] private InstitutionWorkbook Workbook { get; set; } = null!;
 
-    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
-
     [Inject] private IDialogService Dialogs { get; set; } = null!;
 
     [CascadingParameter] private Actor? Actor { get; set; }
@@ -41,21 +37,21 @@ public partial class InstitutionsPage
     {
         if (Actor is not null)
         {
-            _types = await Institutions.ListTypesAsync(Actor, CancellationToken.None);
-            await ReloadAsync();
+            _types = await Institutions.ListTypesAsync(Actor, Aborted);
+            await ReloadAsync(Aborted);
         }
     }
 
-    private async Task ReloadAsync()
+    private async Task ReloadAsync(CancellationToken ct)
     {
-        _all = await Institutions.ListAsync(Actor!, new InstitutionFilter(), CancellationToken.None);
-        _rows = await Institutions.ListAsync(Actor!, _filter, CancellationToken.None);
+        _all = await Institutions.ListAsync(Actor!, new InstitutionFilter(), ct);
+        _rows = await Institutions.ListAsync(Actor!, _filter, ct);
     }
 
     private async Task FilterAsync(InstitutionFilter filter)
     {
         _filter = filter;
-        _rows = await Institutions.ListAsync(Actor!, _filter, CancellationToken.None);
+        _rows = await Institutions.ListAsync(Actor!, _filter, Aborted);
     }
 
     private void New()
@@ -67,17 +63,17 @@ public partial class InstitutionsPage
     private async Task EditAsync(InstitutionRow row)
     {
         _editingId = row.Id;
-        _editing = await Institutions.GetFormAsync(Actor!, row.Id, CancellationToken.None);
+        _editing = await Institutions.GetFormAsync(Actor!, row.Id, Aborted);
     }
 
-    private Task SaveAsync(InstitutionForm form) => RunAsync(async () =>
+    private Task SaveAsync(InstitutionForm form) => RunAsync(async ct =>
     {
-        await Institutions.SaveAsync(Actor!, _editingId, form, CancellationToken.None);
+        await Institutions.SaveAsync(Actor!, _editingId, form, ct);
         _editing = null;
     });
 
     private Task ToggleActiveAsync(InstitutionRow row) =>
-        RunAsync(() => Institutions.SetActiveAsync(Actor!, row.Id, !row.IsActive, CancellationToken.None));
+        RunAsync(ct => Institutions.SetActiveAsync(Actor!, row.Id, !row.IsActive, ct));
 
     private async Task DeleteAsync(InstitutionRow row)
     {
@@ -85,37 +81,32 @@ public partial class InstitutionsPage
             L["Fw_Delete"], L["Inst_DeleteConfirm", Bilingual.Pick(row.NameAr, row.NameEn)], L["Fw_Delete"], cancelText: L["Cancel"]);
         if (confirmed == true)
         {
-            await RunAsync(() => Institutions.DeleteAsync(Actor!, row.Id, CancellationToken.None));
+            await RunAsync(ct => Institutions.DeleteAsync(Actor!, row.Id, ct));
         }
     }
 
-    private Task ImportAsync(InputFileChangeEventArgs args) => RunAsync(async () =>
+    private Task ImportAsync(InputFileChangeEventArgs args) => RunAsync(async ct =>
     {
         _imported = null;
         await using var upload = args.File.OpenReadStream(MaxImportBytes);
 
         // ClosedXML needs a seekable stream; the browser upload is not one.
         using var buffer = new MemoryStream();
-        await upload.CopyToAsync(buffer);
+        await upload.CopyToAsync(buffer, ct);
         buffer.Position = 0;
-        _imported = await Workbook.ImportAsync(Actor!, buffer, CancellationToken.None);
+        _imported = await Workbook.ImportAsync(Actor!, buffer, ct);
     });
 
-    private async Task RunAsync(Func<Task> change)
+    private async Task RunAsync(Func<CancellationToken, Task> change)
     {
         _message = null;
         try
         {
-            await change();
-            await ReloadAsync();
+            _message = await ChangeAsync(change) ?? await LoadAsync(ReloadAsync);
         }
         catch (IOException)
         {
             _message = L["Fw_ImportTooLarge"];
-        }
-        catch (Exception e) when (UiMessages.IsExpected(e))
-        {
-            _message = UiMessages.Describe(e, L);
         }
     }
 }

@@ -1,9 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 using StrategyGov.Data.Reporting;
-using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
 
@@ -23,8 +21,6 @@ public partial class PeriodsPage
 
     [Inject] private PeriodService Periods { get; set; } = null!;
 
-    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
-
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     [Inject] private IDialogService Dialogs { get; set; } = null!;
@@ -38,9 +34,9 @@ public partial class PeriodsPage
             return;
         }
 
-        _strategies = await Periods.PublishedStrategiesAsync(Actor, CancellationToken.None);
+        _strategies = await Periods.PublishedStrategiesAsync(Actor, Aborted);
         _strategyId = _strategyId == 0 ? _strategies.FirstOrDefault()?.Id ?? 0 : _strategyId;
-        await ReloadAsync();
+        await ReloadAsync(Aborted);
     }
 
     private static string Date(DateOnly date) => Bidi.Ltr(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -53,7 +49,7 @@ public partial class PeriodsPage
         _ => Color.Default,
     };
 
-    private async Task ReloadAsync() => _periods = await Periods.ListAllAsync(Actor!, CancellationToken.None);
+    private async Task ReloadAsync(CancellationToken ct) => _periods = await Periods.ListAllAsync(Actor!, ct);
 
     private Task CreateAsync()
     {
@@ -64,17 +60,17 @@ public partial class PeriodsPage
         }
 
         var input = new NewPeriod(_code ?? string.Empty, _strategyId, DateOnly.FromDateTime(_opensOn.Value), DateOnly.FromDateTime(_dueOn.Value), DateOnly.FromDateTime(_closesOn.Value));
-        return RunAsync(async () =>
+        return RunAsync(async ct =>
         {
-            await Periods.CreateAsync(Actor!, input, CancellationToken.None);
+            await Periods.CreateAsync(Actor!, input, ct);
             _code = null;
             return L["Period_Created", input.Code.Trim().ToUpperInvariant()];
         });
     }
 
-    private Task OpenAsync(PeriodRow period) => RunAsync(async () =>
+    private Task OpenAsync(PeriodRow period) => RunAsync(async ct =>
     {
-        var created = await Periods.OpenAsync(Actor!, period.Id, CancellationToken.None);
+        var created = await Periods.OpenAsync(Actor!, period.Id, ct);
         return L["Period_Opened", period.Code, created];
     });
 
@@ -82,9 +78,9 @@ public partial class PeriodsPage
     {
         if (await ConfirmAsync(L["Period_ConfirmClose", period.Code]))
         {
-            await RunAsync(async () =>
+            await RunAsync(async ct =>
             {
-                await Periods.CloseAsync(Actor!, period.Id, CancellationToken.None);
+                await Periods.CloseAsync(Actor!, period.Id, ct);
                 return L["Period_Closed", period.Code];
             });
         }
@@ -94,9 +90,9 @@ public partial class PeriodsPage
     {
         if (await ConfirmAsync(L["Period_ConfirmPublish", period.Code, period.ObjectionWindowDays]))
         {
-            await RunAsync(async () =>
+            await RunAsync(async ct =>
             {
-                await Periods.PublishAsync(Actor!, period.Id, CancellationToken.None);
+                await Periods.PublishAsync(Actor!, period.Id, ct);
                 return L["Period_Published", period.Code];
             });
         }
@@ -105,17 +101,16 @@ public partial class PeriodsPage
     private async Task<bool> ConfirmAsync(string message) =>
         await Dialogs.ShowMessageBoxAsync(L["Confirm"], message, yesText: L["Confirm"], cancelText: L["Cancel"]) == true;
 
-    private async Task RunAsync(Func<Task<string>> action)
+    // A change returns the sentence that confirms it.
+    private async Task RunAsync(Func<CancellationToken, Task<string>> action)
     {
         _message = null;
-        try
+        var done = string.Empty;
+        _message = await ChangeAsync(async ct => done = await action(ct));
+        if (_message is null)
         {
-            Snackbar.Add(await action(), Severity.Success);
-            await ReloadAsync();
-        }
-        catch (Exception e) when (UiMessages.IsExpected(e))
-        {
-            _message = UiMessages.Describe(e, L);
+            Snackbar.Add(done, Severity.Success);
+            _message = await LoadAsync(ReloadAsync);
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using StrategyGov.Web.Hosting;
@@ -23,8 +22,6 @@ public partial class StatusBoardPage
     [Inject] private PeriodService Periods { get; set; } = null!;
 
     [Inject] private StatusBoardService Board { get; set; } = null!;
-
-    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
 
     [Inject] private IOptions<PlatformOptions> Platform { get; set; } = null!;
 
@@ -51,7 +48,7 @@ public partial class StatusBoardPage
             return;
         }
 
-        _periods = await Periods.ListStartedAsync(CancellationToken.None);
+        _periods = await Periods.ListStartedAsync(Aborted);
         var chosen = _periods.FirstOrDefault(p => p.Id == PeriodId) ?? PeriodService.Current(_periods);
         if (chosen is not null)
         {
@@ -62,7 +59,7 @@ public partial class StatusBoardPage
     private async Task SelectPeriodAsync(int periodId)
     {
         _periodId = periodId;
-        _board = await Board.GetAsync(Actor!, periodId, CancellationToken.None);
+        _board = await Board.GetAsync(Actor!, periodId, Aborted);
     }
 
     private void ToggleStatus(BoardStatus status) => _status = _status == status ? null : status;

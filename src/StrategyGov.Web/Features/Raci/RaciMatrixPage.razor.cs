@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 using StrategyGov.Data.Governance;
 using StrategyGov.Data.Identity;
-using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
 
@@ -19,8 +17,6 @@ public partial class RaciMatrixPage
 
     [Inject] private RaciService Raci { get; set; } = null!;
 
-    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
-
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     [CascadingParameter] private Actor? Actor { get; set; }
@@ -31,14 +27,14 @@ public partial class RaciMatrixPage
     {
         if (Actor is not null)
         {
-            _matrix = await Raci.GetMatrixAsync(Actor, CancellationToken.None);
+            _matrix = await Raci.GetMatrixAsync(Actor, Aborted);
         }
     }
 
-    private Task SetCellAsync(ActivityView activity, PartyView party, string? value) => ActAsync(async () =>
+    private Task SetCellAsync(ActivityView activity, PartyView party, string? value) => ActAsync(async ct =>
     {
         RaciLetter? letter = Enum.TryParse<RaciLetter>(value, out var parsed) ? parsed : null;
-        var problems = await Raci.SetCellAsync(Actor!, activity.Id, party.Id, letter, CancellationToken.None);
+        var problems = await Raci.SetCellAsync(Actor!, activity.Id, party.Id, letter, ct);
         if (problems.Count > 0)
         {
             // Saved, but said plainly: the activity breaks the rule until it is fixed.
@@ -60,41 +56,32 @@ public partial class RaciMatrixPage
 
     private void CloseForms() => (_activity, _party) = (null, null);
 
-    private Task SaveCatalogAsync() => ActAsync(async () =>
+    private Task SaveCatalogAsync() => ActAsync(async ct =>
     {
         if (_activity is not null)
         {
-            await Raci.SaveActivityAsync(Actor!, _activity.ToInput(), CancellationToken.None);
+            await Raci.SaveActivityAsync(Actor!, _activity.ToInput(), ct);
         }
         else if (_party is not null)
         {
-            await Raci.SavePartyAsync(Actor!, _party.ToInput(), CancellationToken.None);
+            await Raci.SavePartyAsync(Actor!, _party.ToInput(), ct);
         }
 
         CloseForms();
         Snackbar.Add(L["Saved"], Severity.Success);
     });
 
-    private Task DeleteActivityAsync(ActivityView activity) => ActAsync(() => Raci.DeleteActivityAsync(Actor!, activity.Id, CancellationToken.None));
+    private Task DeleteActivityAsync(ActivityView activity) => ActAsync(ct => Raci.DeleteActivityAsync(Actor!, activity.Id, ct));
 
-    private Task DeletePartyAsync(int partyId) => ActAsync(async () =>
+    private Task DeletePartyAsync(int partyId) => ActAsync(async ct =>
     {
-        await Raci.DeletePartyAsync(Actor!, partyId, CancellationToken.None);
+        await Raci.DeletePartyAsync(Actor!, partyId, ct);
         CloseForms();
     });
 
-    private async Task ActAsync(Func<Task> action)
+    private async Task ActAsync(Func<CancellationToken, Task> action)
     {
-        try
-        {
-            await action();
-            _message = null;
-        }
-        catch (Exception e) when (UiMessages.IsExpected(e))
-        {
-            _message = UiMessages.Describe(e, L);
-        }
-
-        _matrix = await Raci.GetMatrixAsync(Actor!, CancellationToken.None);
+        _message = await ChangeAsync(action);
+        _matrix = await Raci.GetMatrixAsync(Actor!, Aborted);
     }
 }

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 using StrategyGov.Web.Features.Shared;
-using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Roles;
@@ -11,6 +9,7 @@ namespace StrategyGov.Web.Features.Roles;
 public partial class InstitutionRolesPage
 {
     private InstitutionRoles? _roles;
+    private string? _error;
     private string? _message;
     private AssignmentForm? _form;
     private AssignmentView? _ending;
@@ -18,11 +17,7 @@ public partial class InstitutionRolesPage
 
     [Inject] private RoleAssignmentService Assignments { get; set; } = null!;
 
-    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
-
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
-
-    [Inject] private NavigationManager Navigation { get; set; } = null!;
 
     /// <summary>The institution (route); the actor's own institution on /roles/mine.</summary>
     [Parameter] public int? Id { get; set; }
@@ -40,14 +35,7 @@ public partial class InstitutionRolesPage
             return;
         }
 
-        try
-        {
-            _roles = await Assignments.GetInstitutionAsync(Actor, Id ?? Actor.InstitutionId ?? 0, CancellationToken.None);
-        }
-        catch (NotFoundException)
-        {
-            Navigation.NotFound();
-        }
+        _error = await LoadAsync(async ct => _roles = await Assignments.GetInstitutionAsync(Actor, Id ?? Actor.InstitutionId ?? 0, ct));
     }
 
     private void StartAssign(RoleInfo role)
@@ -76,29 +64,25 @@ public partial class InstitutionRolesPage
         _message = null;
     }
 
-    private Task SaveAsync(AssignmentForm form) => ActAsync(() => form.AssignmentId is { } id
-        ? Assignments.UpdateAsync(Actor!, id, form.ToInput(), CancellationToken.None)
-        : Assignments.AddAsync(Actor!, _roles!.Institution.Id, form.ToInput(), CancellationToken.None));
+    private Task SaveAsync(AssignmentForm form) => ActAsync(ct => form.AssignmentId is { } id
+        ? Assignments.UpdateAsync(Actor!, id, form.ToInput(), ct)
+        : Assignments.AddAsync(Actor!, _roles!.Institution.Id, form.ToInput(), ct));
 
-    private Task EndAsync() => ActAsync(() => DateText.Parse(_endsOn) is { } lastDay
-        ? Assignments.EndAsync(Actor!, _ending!.Id, lastDay, CancellationToken.None)
+    private Task EndAsync() => ActAsync(ct => DateText.Parse(_endsOn) is { } lastDay
+        ? Assignments.EndAsync(Actor!, _ending!.Id, lastDay, ct)
         : throw new RuleViolationException("Roles_EndRequired"));
 
     private Task ConfirmAsync(AssignmentView assignment) =>
-        ActAsync(() => Assignments.ConfirmAsync(Actor!, assignment.Id, CancellationToken.None));
+        ActAsync(ct => Assignments.ConfirmAsync(Actor!, assignment.Id, ct));
 
-    private async Task ActAsync(Func<Task> action)
+    private async Task ActAsync(Func<CancellationToken, Task> action)
     {
-        try
+        _message = await ChangeAsync(action);
+        if (_message is null)
         {
-            await action();
             CloseForms();
             Snackbar.Add(L["Saved"], Severity.Success);
             await ReloadAsync();
-        }
-        catch (Exception e) when (UiMessages.IsExpected(e))
-        {
-            _message = UiMessages.Describe(e, L);
         }
     }
 }

@@ -66,8 +66,11 @@ public abstract class FeatureComponent : ComponentBase, IDisposable
 
     public void Dispose()
     {
+        // Cancelled, not disposed: a read that starts after this (the reload that follows a change the user
+        // walked away from) must find a cancelled token, and CancellationTokenSource.Token throws
+        // ObjectDisposedException once the source is disposed, which Blazor treats as fatal for the circuit.
+        // A source with no timer holds nothing that needs releasing.
         _disposed.Cancel();
-        _disposed.Dispose();
         Dispose(disposing: true);
         GC.SuppressFinalize(this);
     }

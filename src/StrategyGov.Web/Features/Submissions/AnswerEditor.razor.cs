@@ -143,19 +143,10 @@ public partial class AnswerEditor
         _state = SaveState.Saving;
         _message = null;
         StateHasChanged();
+        var change = new AnswerChange(Item.IndicatorId, _value, _notApplicable, _justification, _comment, _version);
         try
         {
-            var change = new AnswerChange(Item.IndicatorId, _value, _notApplicable, _justification, _comment, _version);
-            _version = await Submissions.SaveAnswerAsync(Actor, SubmissionId, change, CancellationToken.None);
-            _state = SaveState.Saved;
-            await Saved.InvokeAsync(Item with
-            {
-                Value = _notApplicable ? null : _value,
-                NotApplicable = _notApplicable,
-                Justification = _justification,
-                Comment = _comment,
-                Version = _version,
-            });
+            _message = await ChangeAsync(async ct => _version = await Submissions.SaveAnswerAsync(Actor, SubmissionId, change, ct));
         }
         catch (AnswerConflictException conflict)
         {
@@ -164,12 +155,24 @@ public partial class AnswerEditor
             _state = SaveState.Failed;
             _message = L["Answer_Conflict", Describe(conflict.Current)];
             await Saved.InvokeAsync(conflict.Current);
+            return;
         }
-        catch (Exception e) when (UiMessages.IsExpected(e))
+
+        if (_message is not null)
         {
             _state = SaveState.Failed;
-            _message = UiMessages.Describe(e, L);
+            return;
         }
+
+        _state = SaveState.Saved;
+        await Saved.InvokeAsync(Item with
+        {
+            Value = _notApplicable ? null : _value,
+            NotApplicable = _notApplicable,
+            Justification = _justification,
+            Comment = _comment,
+            Version = _version,
+        });
     }
 
     private string Describe(AnswerItem current) =>

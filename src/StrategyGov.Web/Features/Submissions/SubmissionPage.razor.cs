@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Web.Features.Evidence;
 using StrategyGov.Web.Features.Objections;
 using StrategyGov.Web.Features.Shared;
-using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Submissions;
@@ -31,11 +29,7 @@ public partial class SubmissionPage
 
     [Inject] private ObjectionService Objections { get; set; } = null!;
 
-    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
-
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
-
-    [Inject] private NavigationManager Navigation { get; set; } = null!;
 
     /// <summary>The submission (route).</summary>
     [Parameter] public int Id { get; set; }
@@ -71,11 +65,11 @@ public partial class SubmissionPage
             return;
         }
 
-        try
+        _error = await LoadAsync(async ct =>
         {
-            _tree = await Submissions.GetAsync(Actor, Id, CancellationToken.None);
+            _tree = await Submissions.GetAsync(Actor, Id, ct);
             _status = _tree.Header.Status;
-            _evidence = new(await EvidenceService.ListAsync(Actor, Id, CancellationToken.None));
+            _evidence = new(await EvidenceService.ListAsync(Actor, Id, ct));
             await ReloadObjectionsAsync();
             _answeredByIndicator.Clear();
             foreach (var item in _tree.Items)
@@ -84,19 +78,10 @@ public partial class SubmissionPage
             }
 
             Recount();
-        }
-        catch (NotFoundException)
-        {
-            // 404 over HTTP during prerendering, the not-found page once interactive.
-            Navigation.NotFound();
-        }
-        catch (Exception e) when (UiMessages.IsExpected(e))
-        {
-            _error = UiMessages.Describe(e, L);
-        }
+        });
     }
 
-    private async Task ReloadObjectionsAsync() => _objections = await Objections.ForSubmissionAsync(Actor!, Id, CancellationToken.None);
+    private async Task ReloadObjectionsAsync() => _objections = await Objections.ForSubmissionAsync(Actor!, Id, Aborted);
 
     private void OnSaved(AnswerItem item)
     {
@@ -123,13 +108,12 @@ public partial class SubmissionPage
         _submitErrors = null;
         try
         {
-            await Submissions.SubmitAsync(Actor!, Id, CancellationToken.None);
-            _status = SubmissionStatus.Submitted;
-            Snackbar.Add(L["Submitted_Confirmation"], Severity.Success);
-        }
-        catch (Exception e) when (UiMessages.IsExpected(e))
-        {
-            _submitErrors = UiMessages.Describe(e, L);
+            _submitErrors = await ChangeAsync(ct => Submissions.SubmitAsync(Actor!, Id, ct));
+            if (_submitErrors is null)
+            {
+                _status = SubmissionStatus.Submitted;
+                Snackbar.Add(L["Submitted_Confirmation"], Severity.Success);
+            }
         }
         finally
         {
