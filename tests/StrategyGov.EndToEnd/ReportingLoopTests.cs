@@ -14,7 +14,7 @@ namespace StrategyGov.EndToEnd;
 /// </summary>
 public sealed class ReportingLoopTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string Questioned = "P1.1.2";
+    private const string Questioned = "P1.3.2";
 
     [Fact]
     public Task Loop_ReturnedForRevision_FixedResubmittedAndApproved() =>

@@ -42,9 +42,9 @@ public sealed class AuditTrailTests(StrategyGovAppFactory app) : IClassFixture<S
         var submissionId = await app.ResetToEmptyDraftAsync("MOH");
         var director = await app.ActorAsync(DemoUsers.DirectorMoh);
         var submissions = app.Service<SubmissionService>();
-        var item = await submissions.ItemAsync(director, submissionId, "P1.1.2");
+        var item = await submissions.ItemAsync(director, submissionId, "P1.3.2");
         var version = await submissions.SaveAnswerAsync(director, submissionId, Answering.ValueChange(item, 40m), None);
-        var saved = await submissions.ItemAsync(director, submissionId, "P1.1.2");
+        var saved = await submissions.ItemAsync(director, submissionId, "P1.3.2");
 
         await submissions.SaveAnswerAsync(director, submissionId, Answering.ValueChange(saved, 55m), None);
 
@@ -249,11 +249,11 @@ public sealed class AuditTrailTests(StrategyGovAppFactory app) : IClassFixture<S
         var reviewer = await target.ActorAsync(DemoUsers.Reviewer);
         var submissions = target.Service<SubmissionService>();
         var review = target.Service<ReviewService>();
-        var item = await submissions.ItemAsync(director, submissionId, "P1.1.2");
+        var item = await submissions.ItemAsync(director, submissionId, "P1.3.2");
 
         await review.DecideAsync(reviewer, submissionId, new DecisionChange(item.IndicatorId, ReviewDecision.Rejected, null, "الشاهد لا يثبت القيمة"), None);
-        await review.ReturnAsync(reviewer, submissionId, "راجعوا المؤشر P1.1.2", None);
-        item = await submissions.ItemAsync(director, submissionId, "P1.1.2");
+        await review.ReturnAsync(reviewer, submissionId, "راجعوا المؤشر P1.3.2", None);
+        item = await submissions.ItemAsync(director, submissionId, "P1.3.2");
         await submissions.SaveAnswerAsync(director, submissionId, Answering.ValueChange(item, 80m), None);
         await submissions.SubmitAsync(director, submissionId, None);
         await review.AcceptRemainingAsync(reviewer, submissionId, None);

@@ -111,8 +111,11 @@ public sealed class FrameworkValidationTests
                 Indicator(105, "C.1.2", MeasurementType.TargetLowerIsBetter, baseline: 48m, target: 24m))),
         };
 
-        // A count computed from records feeds a target indicator (and asks for no files).
-        pillars[2].Practices[0].Indicators[0].Form.ComputedFrom = "crisis.drills-held";
+        // A count computed from records feeds a target indicator (and asks for no files: its records are its evidence).
+        var computed = pillars[2].Practices[0].Indicators[0].Form;
+        computed.ComputedFrom = "crisis.drills-held";
+        computed.EvidenceRequired = false;
+        computed.MinEvidenceItems = 0;
         return Tree(pillars);
     }
 
@@ -141,7 +144,10 @@ public sealed class FrameworkValidationTests
             case "required evidence with no items": byId[102].MinEvidenceItems = 0; break;
             case "unknown institution type": byId[102].ApplicableTypes = ["ministry", "embassy"]; break;
             case "computed from an unknown calculation": byId[101].ComputedFrom = "inquiries.unheard-of"; break;
-            case "computed from a calculation that measures something else": byId[101].ComputedFrom = "roles.required-filled"; break;
+            case "computed from a calculation that measures something else":
+                byId[101].ComputedFrom = "roles.required-filled";
+                (byId[101].EvidenceRequired, byId[101].MinEvidenceItems) = (false, 0);
+                break;
             case "computed and requiring evidence files": byId[102].ComputedFrom = "roles.required-filled"; break;
             default: throw new ArgumentOutOfRangeException(nameof(rule));
         }

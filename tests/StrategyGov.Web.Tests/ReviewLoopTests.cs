@@ -21,7 +21,7 @@ namespace StrategyGov.Web.Tests;
 public sealed class ReviewLoopTests(StrategyGovAppFactory app) : IClassFixture<StrategyGovAppFactory>
 {
     private const string YesNo = "P1.1.1";
-    private const string Percentage = "P1.1.2";
+    private const string Percentage = "P1.3.2";
     private const string Maturity = "P2.1.3";
     private static readonly CancellationToken None = CancellationToken.None;
 

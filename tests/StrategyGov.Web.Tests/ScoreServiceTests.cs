@@ -126,6 +126,7 @@ public sealed class ScoreServiceTests(StrategyGovAppFactory app) : IClassFixture
         yesNo = await submissions.ItemAsync(director, submissionId, "P1.1.1");
         await submissions.SaveAnswerAsync(director, submissionId, Answering.ValueChange(yesNo, 1m), None);
         await submissions.SubmitAsync(director, submissionId, None);
+        await app.ComputedAnswersAtBestAsync(submissionId);
 
         var scores = await app.Service<ScoreService>().GetInstitutionAsync(
             director, await app.InstitutionIdAsync("MOH"), await app.PeriodIdAsync(SeededData.OpenPeriod), None);
@@ -160,6 +161,7 @@ public sealed class ScoreServiceTests(StrategyGovAppFactory app) : IClassFixture
         var submissions = app.Service<SubmissionService>();
         await app.AnswerRemainingWithBestAsync(director, submissionId);
         await submissions.SubmitAsync(director, submissionId, None);
+        await app.ComputedAnswersAtBestAsync(submissionId);
         return (await app.InstitutionIdAsync("MOH"), await app.PeriodIdAsync(SeededData.OpenPeriod));
     }
 }

@@ -17,7 +17,7 @@ namespace StrategyGov.Web.Tests.Components;
 public sealed class DecisionEditorTests(StrategyGovAppFactory app) : IClassFixture<StrategyGovAppFactory>, IAsyncLifetime
 {
     // A percentage indicator that applies to a ministry; SubmittedAsync answers it with 100.
-    private const string Percentage = "P1.1.2";
+    private const string Percentage = "P1.3.2";
 
     private static readonly CancellationToken None = CancellationToken.None;
 

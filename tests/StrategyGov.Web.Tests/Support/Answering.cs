@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using StrategyGov.Data.Reporting;
 using StrategyGov.Scoring;
 using StrategyGov.Testing;
 using StrategyGov.Web.Features.Evidence;
@@ -47,6 +49,35 @@ public static class Answering
         {
             await evidence.AddLinkAsync(actor, submissionId, item.IndicatorId, $"https://evidence.example.gov/{item.Code}/{n}", null, CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// Gives a submitted submission's computed answers the value that scores 100, behind the services'
+    /// back, as if the institution's records (role register, drills, calendar) were at their best: for
+    /// scoring tests whose arithmetic assumes every other indicator scores 100. Call it after the last
+    /// submission (submitting computes them again).
+    /// </summary>
+    public static async Task ComputedAnswersAtBestAsync(this StrategyGovAppFactory app, int submissionId)
+    {
+        await using var db = await app.DbAsync();
+        var answers = await db.Answers.Include(a => a.Indicator)
+            .Where(a => a.SubmissionId == submissionId && a.Indicator.ComputedFrom != null)
+            .ToListAsync();
+        foreach (var answer in answers)
+        {
+            answer.NotApplicable = false;
+            answer.Justification = null;
+            answer.Value = answer.Indicator.Type switch
+            {
+                MeasurementType.YesNo => 1m,
+                MeasurementType.Percentage => 100m,
+                MeasurementType.Maturity => answer.Indicator.MaturityLevels,
+                _ => answer.Indicator.Target,
+            };
+        }
+
+        await db.SaveChangesAsync();
+        await AnswerPacking.RefreshAsync(db, [submissionId], CancellationToken.None);
     }
 
     public static async Task<AnswerItem> ItemAsync(this SubmissionService submissions, Actor actor, int submissionId, string code)

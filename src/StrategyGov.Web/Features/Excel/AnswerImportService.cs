@@ -76,6 +76,20 @@ public sealed class AnswerImportService(
             inputs.Fill.BackgroundColor = XLColor.FromHtml("#FFFBEA");
         }
 
+        // A computed answer comes from the records (docs/decisions/0096): only its comment is an input.
+        var r = 2;
+        foreach (var item in tree.Items)
+        {
+            if (item.IsComputed)
+            {
+                var computed = sheet.Range(r, AnswerWorkbook.Value, r, AnswerWorkbook.Justification).Style;
+                computed.Protection.SetLocked(true);
+                computed.Fill.BackgroundColor = XLColor.FromHtml("#E8EEF2");
+            }
+
+            r++;
+        }
+
         Validate(sheet, tree.Items.ToList(), yesNo);
         sheet.Column(AnswerWorkbook.Indicator).Style.Alignment.WrapText = true;
         ExcelSheets.Widths(sheet, 10, 70, 26, 14, 12, 36, 36);
@@ -312,6 +326,11 @@ public sealed class AnswerImportService(
             var justification = cells[AnswerWorkbook.Justification - 1].GetString();
             var comment = cells[AnswerWorkbook.Comment - 1].GetString();
             var valueCell = cells[AnswerWorkbook.Value - 1];
+            if (item.IsComputed)
+            {
+                return Computed(item, row, valueCell, notApplicable, comment, before);
+            }
+
             decimal? value = null;
             if (!valueCell.IsEmpty() && !notApplicable)
             {
@@ -334,6 +353,31 @@ public sealed class AnswerImportService(
             }
 
             return new ImportedAnswer(item.IndicatorId, value, notApplicable, justification, comment);
+        }
+
+        /// <summary>
+        /// A computed answer's row may carry a comment; its value and N/A come from the records, so a row
+        /// that changes them is an error (leaving them as the template wrote them, or empty, is not).
+        /// </summary>
+        private ImportedAnswer? Computed(AnswerItem item, int row, IXLCell valueCell, bool notApplicable, string comment, int before)
+        {
+            decimal? value = valueCell.IsEmpty() || notApplicable ? null
+                : item.Type == MeasurementType.YesNo ? YesNo(valueCell, row, AnswerWorkbook.Value) is { } yes ? (yes ? 1m : 0m) : null
+                : Number(valueCell, row);
+            if (errors.Count > before)
+            {
+                return null;
+            }
+
+            if ((value is not null && value != item.Value) || (notApplicable && !item.NotApplicable))
+            {
+                Error(row, AnswerWorkbook.Value, "Answer_ComputedReadOnly");
+                return null;
+            }
+
+            return item.AnswerId is null || (comment.Trim() == (item.Comment ?? string.Empty))
+                ? null
+                : new ImportedAnswer(item.IndicatorId, item.Value, item.NotApplicable, item.Justification, comment);
         }
 
         private bool? YesNo(IXLCell cell, int row, int column)
@@ -389,7 +433,7 @@ public sealed class AnswerImportService(
             errors.Add(new ImportError(sheet.Name, row, $"{AnswerWorkbook.ColumnName(column)} ({sheet.Cell(1, column).GetString()})", service.Text(key, arguments)));
     }
 
-    private static string Expected(AnswerItem item, CultureInfo culture, Func<string, string> text) => item.Type switch
+    private static string Expected(AnswerItem item, CultureInfo culture, Func<string, string> text) => item.IsComputed ? text("Import_ComputedExpected") : item.Type switch
     {
         MeasurementType.YesNo => $"{text("Yes")} / {text("No")}",
         MeasurementType.Percentage => "0–100 %",

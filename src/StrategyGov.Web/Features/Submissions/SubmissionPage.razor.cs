@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using StrategyGov.Data.Reporting;
+using StrategyGov.Web.Features.Computed;
 using StrategyGov.Web.Features.Evidence;
 using StrategyGov.Web.Features.Objections;
 using StrategyGov.Web.Features.Shared;
@@ -28,6 +29,8 @@ public partial class SubmissionPage
     [Inject] private EvidenceService EvidenceService { get; set; } = null!;
 
     [Inject] private ObjectionService Objections { get; set; } = null!;
+
+    [Inject] private ComputedIndicatorService Computed { get; set; } = null!;
 
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
@@ -65,11 +68,24 @@ public partial class SubmissionPage
             return;
         }
 
+        // Opening an editable submission brings its computed answers up to date with the records (once
+        // the page is live: the prerendered HTML is replaced a moment later anyway). A refusal here is
+        // reported by the load that follows.
+        if (RendererInfo.IsInteractive && Actor.IsInstitutionUser)
+        {
+            await ChangeAsync(ct => Computed.RefreshAsync(Actor, Id, ct));
+        }
+
+        await LoadTreeAsync();
+    }
+
+    private async Task LoadTreeAsync()
+    {
         _error = await LoadAsync(async ct =>
         {
-            _tree = await Submissions.GetAsync(Actor, Id, ct);
+            _tree = await Submissions.GetAsync(Actor!, Id, ct);
             _status = _tree.Header.Status;
-            _evidence = new(await EvidenceService.ListAsync(Actor, Id, ct));
+            _evidence = new(await EvidenceService.ListAsync(Actor!, Id, ct));
             await ReloadObjectionsAsync();
             _answeredByIndicator.Clear();
             foreach (var item in _tree.Items)
@@ -111,8 +127,10 @@ public partial class SubmissionPage
             _submitErrors = await ChangeAsync(ct => Submissions.SubmitAsync(Actor!, Id, ct));
             if (_submitErrors is null)
             {
-                _status = SubmissionStatus.Submitted;
                 Snackbar.Add(L["Submitted_Confirmation"], Severity.Success);
+
+                // Submitting computed the computed answers once more: show what was submitted.
+                await LoadTreeAsync();
             }
         }
         finally
