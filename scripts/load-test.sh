@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Bounded load on loopback through nginx with two app instances (README, "Performance → Production"):
+# Bounded load on loopback through nginx with two app instances (docs/performance.md §Production):
 # wrk against the login page, the home page, an institution's score page and the PDF report (signed in
 # as the official), then Blazor circuits held open on one instance to measure memory per circuit.
 # Starts and stops everything itself. DURATION (default 30s) per run; connections LIGHT_CONNECTIONS (16),

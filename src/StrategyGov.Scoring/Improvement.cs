@@ -23,7 +23,9 @@ public sealed record ImprovementPotential(
     public decimal Potential => OverallShare * MissingPoints;
 }
 
-/// <summary>Where an institution gains most (DESIGN.md: recommendations for the weakest practices).</summary>
+/// <summary>
+/// Where an institution gains most (docs/product.md §Reports: recommendations for the weakest practices).
+/// </summary>
 public static class Improvement
 {
     /// <summary>

@@ -1,6 +1,9 @@
 namespace StrategyGov.Scoring;
 
-/// <summary>Turns one reported value into an indicator score in [0, 100] (DESIGN.md "Scoring", the type table).</summary>
+/// <summary>
+/// Turns one reported value into an indicator score in [0, 100] (docs/scoring.md §Indicator scores, the
+/// type table).
+/// </summary>
 public static class IndicatorScoring
 {
     private const decimal Full = 100m;

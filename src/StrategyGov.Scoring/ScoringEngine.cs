@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace StrategyGov.Scoring;
 
 /// <summary>
-/// Scores institutions against a framework, exactly as DESIGN.md "Scoring" states. Pure and
+/// Scores institutions against a framework, exactly as docs/scoring.md states. Pure and
 /// deterministic: the same inputs always give the same outputs; all arithmetic is <see cref="decimal"/>.
 /// </summary>
 public static class ScoringEngine

@@ -32,7 +32,7 @@ public sealed record OnTimeRate(int OnTime, int Late, int Overdue, int Pending)
     public decimal? Rate => Judged == 0 ? null : (decimal)OnTime / Judged;
 }
 
-/// <summary>DESIGN.md "Fairness" → timeliness: a submission after the due date is late.</summary>
+/// <summary>docs/product.md §Timeliness: a submission after the due date is late.</summary>
 public static class Timeliness
 {
     /// <summary>

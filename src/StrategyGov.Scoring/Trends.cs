@@ -27,7 +27,9 @@ public sealed record IndexTrend(
     IReadOnlySet<string> ComparedIndicators,
     bool Restricted);
 
-/// <summary>Trends across periods (DESIGN.md "Scoring" item 7 and "Methodology versions").</summary>
+/// <summary>
+/// Trends across periods (docs/scoring.md §7 Trend and docs/product.md §Methodology versions).
+/// </summary>
 public static class Trends
 {
     /// <summary>
@@ -80,7 +82,7 @@ public static class Trends
     }
 }
 
-/// <summary>The frameworks two periods are compared on (DESIGN.md "Methodology versions").</summary>
+/// <summary>The frameworks two periods are compared on (docs/product.md §Methodology versions).</summary>
 /// <param name="Previous">The previous period's framework, restricted when the methodologies differ.</param>
 /// <param name="Current">This period's framework, restricted the same way.</param>
 /// <param name="ComparedIndicators">Indicator codes the comparison is based on.</param>

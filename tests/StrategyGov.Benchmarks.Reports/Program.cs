@@ -16,8 +16,8 @@ using StrategyGov.Web.Features.Scores;
 using StrategyGov.Web.Hosting;
 using StrategyGov.Web.Reports;
 
-// The reports' quality targets (DESIGN.md "Quality targets"), measured on the real app with the demo
-// data on a fresh SQLite file: prints figures, asserts nothing. See README "Performance / Reports".
+// The reports' quality targets (docs/performance.md §Quality targets), measured on the real app with the
+// demo data on a fresh SQLite file: prints figures, asserts nothing. Figures: docs/performance.md §Reports.
 // Parts can be chosen: `-- pdf` (reports 1–3), `-- import` (4); default: all.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 // Outside a test runner WebApplicationFactory cannot find the web project by itself.

@@ -1,4 +1,4 @@
-// Scoring benchmarks (DESIGN.md "Quality targets"). Run:
+// Scoring benchmarks (docs/performance.md §Quality targets; figures in §Scoring). Run:
 //   dotnet run -c Release --project tests/StrategyGov.Benchmarks.Scoring
 // Parts can be chosen: `-- memory`, `-- db` (both databases), `-- sqlite`, `-- postgres`, `-- render`
 // (default: all).

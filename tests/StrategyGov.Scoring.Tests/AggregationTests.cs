@@ -1,7 +1,7 @@
 namespace StrategyGov.Scoring.Tests;
 
-// DESIGN.md "Scoring", aggregation items 1–3: weighted means, N/A re-normalisation, applicability,
-// missing answers and completeness.
+// docs/scoring.md §1 Weighted means (N/A re-normalised), §2 Applicability and §3 Missing answers and
+// completeness.
 public sealed class AggregationTests
 {
     // P1 (w 2)

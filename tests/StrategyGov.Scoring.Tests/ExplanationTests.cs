@@ -1,6 +1,7 @@
 namespace StrategyGov.Scoring.Tests;
 
-// DESIGN.md "Scoring" item 8: every score can be opened into the tree of numbers that made it.
+// docs/scoring.md §8 Exactness, rounding, explanation: every score can be opened into the tree of
+// numbers that made it.
 // A node's share is its weight over the weights of the siblings that count in the same view, and
 // Σ share × score of the children is the parent's score.
 public sealed class ExplanationTests

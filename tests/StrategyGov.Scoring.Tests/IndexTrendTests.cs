@@ -1,7 +1,8 @@
 namespace StrategyGov.Scoring.Tests;
 
-// DESIGN.md "Scoring" items 6–7 and "Methodology versions": the trend of the national index (and of
-// each peer group and pillar mean) between two periods, across versions only on unchanged indicators.
+// docs/scoring.md §6 Ranking and the national index and §7 Trend, and docs/product.md §Methodology
+// versions: the trend of the national index (and of each peer group and pillar mean) between two
+// periods, across versions only on unchanged indicators.
 public sealed class IndexTrendTests
 {
     private const string Ministry = InstitutionBuilder.Ministry;

@@ -1,6 +1,6 @@
 namespace StrategyGov.Scoring.Tests;
 
-// DESIGN.md "Scoring", the type table: every indicator score is a number in [0, 100].
+// docs/scoring.md §Indicator scores, the type table: every indicator score is a number in [0, 100].
 public sealed class IndicatorScoringTests
 {
     public static TheoryData<decimal, decimal> YesNoCases => new()

@@ -1,7 +1,7 @@
 namespace StrategyGov.Scoring.Tests;
 
-// DESIGN.md "Scoring" item 5: [0,20) Initial · [20,40) Developing · [40,60) Defined · [60,80) Managed ·
-// [80,100] Leading, decided on the displayed (rounded) value.
+// docs/scoring.md §5 Maturity bands: [0,20) Initial · [20,40) Developing · [40,60) Defined ·
+// [60,80) Managed · [80,100] Leading, decided on the displayed (rounded) value.
 public sealed class MaturityBandsTests
 {
     public static TheoryData<decimal, string> DefaultBandCases => new()

@@ -1,7 +1,7 @@
 namespace StrategyGov.Scoring.Tests;
 
-// DESIGN.md "Scoring" item 6: ties share a rank ("1224" competition ranking), decided on the
-// displayed value; N/A is not ranked.
+// docs/scoring.md §6 Ranking and the national index: ties share a rank ("1224" competition ranking),
+// decided on the displayed value; N/A is not ranked.
 public sealed class RankingTests
 {
     [Fact]

@@ -1,6 +1,7 @@
 namespace StrategyGov.Scoring.Tests;
 
-// DESIGN.md "Scoring" item 8: round only for display, one decimal, half away from zero.
+// docs/scoring.md §8 Exactness, rounding, explanation: round only for display, one decimal, half away
+// from zero.
 public sealed class ScoreDisplayTests
 {
     public static TheoryData<decimal, decimal> RoundingCases => new()

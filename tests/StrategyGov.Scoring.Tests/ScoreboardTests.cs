@@ -1,7 +1,8 @@
 namespace StrategyGov.Scoring.Tests;
 
-// DESIGN.md "Scoring" items 5–6 and "Fairness and governance" → peer groups: national and peer-group
-// ranks by verified overall score, the national index with non-submitters counting 0, bands.
+// docs/scoring.md §5 Maturity bands and §6 Ranking and the national index, and docs/product.md §Peer
+// groups: national and peer-group ranks by verified overall score, the national index with
+// non-submitters counting 0, bands.
 public sealed class ScoreboardTests
 {
     private const string Ministry = InstitutionBuilder.Ministry;

@@ -1,7 +1,7 @@
 namespace StrategyGov.Scoring.Tests;
 
-// DESIGN.md "Fairness and governance" → timeliness: a submission after the due date is late; the
-// on-time rate is reported per institution and nationally.
+// docs/product.md §Timeliness: a submission after the due date is late; the on-time rate is reported
+// per institution and nationally.
 public sealed class TimelinessTests
 {
     // The end of the due day 2026-09-20 in Asia/Riyadh (UTC+3) is 20:59:59.999 UTC.

@@ -1,8 +1,8 @@
 namespace StrategyGov.Scoring.Tests;
 
-// DESIGN.md "Scoring" item 7 (trend = this period's score minus the previous period's, per institution
-// and pillar) and "Fairness and governance" → methodology versions (across versions, compare only
-// indicators whose code and scoring are unchanged, and say so).
+// docs/scoring.md §7 Trend (trend = this period's score minus the previous period's, per institution
+// and pillar) and docs/product.md §Methodology versions (across versions, compare only indicators
+// whose code and scoring are unchanged, and say so).
 public sealed class TrendsTests
 {
     // Version 1:

@@ -1,6 +1,6 @@
 namespace StrategyGov.Scoring.Tests;
 
-// DESIGN.md "Scoring" item 4: self-reported vs verified score, provisional scores and the
+// docs/scoring.md §4 Verification: self-reported vs verified score, provisional scores and the
 // self-assessment gap.
 public sealed class VerificationTests
 {

@@ -11,9 +11,9 @@ using StrategyGov.Web.Tests.Support;
 namespace StrategyGov.Web.Tests;
 
 /// <summary>
-/// An institution-scoped user never sees, downloads or changes another institution's data (DESIGN.md):
-/// every way in is tried as the wrong user, through the services and over HTTP. Nothing here changes
-/// data when the rules hold, so the tests share one app.
+/// An institution-scoped user never sees, downloads or changes another institution's data
+/// (docs/product.md §Users and roles): every way in is tried as the wrong user, through the services
+/// and over HTTP. Nothing here changes data when the rules hold, so the tests share one app.
 /// </summary>
 public sealed class IsolationTests(StrategyGovAppFactory app) : IClassFixture<StrategyGovAppFactory>
 {

@@ -11,10 +11,10 @@ namespace StrategyGov.Web.Tests;
 
 /// <summary>
 /// The bulk read of a period's answers (ADR 0090) against EF Core's own reading of the same rows, on
-/// SQLite (read through the native library) and PostgreSQL (ADO.NET), with the values that are easy
-/// to get wrong: negative numbers, six decimals, eighteen digits, trailing zeros, nulls, N/A, every
-/// decision and none, and on SQLite a number written by hand in SQL. Each read twice: from the packed
-/// values (ADR 0092) and from the answer rows.
+/// SQLite and PostgreSQL, with the values that are easy to get wrong: negative numbers, six decimals,
+/// eighteen digits, trailing zeros, nulls, N/A, every decision and none, and on SQLite a number written
+/// by hand in SQL. Each read twice: from the packed values (ADR 0092) and from the answer rows (the
+/// fallback for a submission without a packed value).
 /// </summary>
 public sealed class PeriodAnswerReaderTests(PostgresDatabaseFixture postgres) : IClassFixture<PostgresDatabaseFixture>
 {
@@ -78,10 +78,21 @@ public sealed class PeriodAnswerReaderTests(PostgresDatabaseFixture postgres) : 
     public async Task Read_SomePacked_Sqlite_GivesEveryAnswerExactlyAsEfCoreReadsIt()
     {
         using var sqlite = new TemporarySqlite("reader-mixed");
-        var periodId = await SeedWithEdgeValuesAsync(sqlite.Factory);
-        await PackAsync(sqlite.Factory, packed: true);
+        await AssertReadsHalfPackedAsync(sqlite.Factory);
+    }
+
+    [Fact]
+    public async Task Read_SomePacked_PostgreSql_GivesEveryAnswerExactlyAsEfCoreReadsIt()
+    {
+        await AssertReadsHalfPackedAsync(new ContextFactory(postgres.ContextOptions()));
+    }
+
+    private static async Task AssertReadsHalfPackedAsync(IDbContextFactory<StrategyGovDbContext> factory)
+    {
+        var periodId = await SeedWithEdgeValuesAsync(factory);
+        await PackAsync(factory, packed: true);
         int unpacked;
-        await using (var db = sqlite.Factory.CreateDbContext())
+        await using (var db = await factory.CreateDbContextAsync())
         {
             Assert.True(await db.PackedAnswers.Where(p => p.SubmissionId % 2 == 0).ExecuteDeleteAsync() > 0);
             unpacked = await db.Submissions.CountAsync(s => s.PeriodId == periodId && s.Id % 2 == 0);
@@ -100,7 +111,7 @@ public sealed class PeriodAnswerReaderTests(PostgresDatabaseFixture postgres) : 
         listener.SetMeasurementEventCallback<int>((_, value, _, _) => Interlocked.Add(ref counted, value));
         listener.Start();
 
-        await AssertReadsAsEfCoreAsync(sqlite.Factory, periodId);
+        await AssertReadsAsEfCoreAsync(factory, periodId);
 
         Assert.True(counted >= unpacked, $"{counted} unpacked submissions counted, {unpacked} expected at least.");
     }

@@ -4,7 +4,7 @@ using static StrategyGov.Data.Governance.RaciLetter;
 
 namespace StrategyGov.Web.Tests;
 
-/// <summary>A RACI row is valid with exactly one A and at least one R (DESIGN.md).</summary>
+/// <summary>A RACI row is valid with exactly one A and at least one R (docs/product.md §Domain model).</summary>
 public sealed class RaciValidationTests
 {
     public static TheoryData<RaciLetter[], RaciProblem[]> Cases => new()

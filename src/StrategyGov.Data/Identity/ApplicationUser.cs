@@ -13,7 +13,7 @@ public class ApplicationUser : IdentityUser
     public Institution? Institution { get; set; }
 }
 
-/// <summary>The five roles of DESIGN.md "Users and what each may do".</summary>
+/// <summary>The five roles of docs/product.md §Users and roles.</summary>
 public static class AppRoles
 {
     public const string CenterAdmin = nameof(CenterAdmin);

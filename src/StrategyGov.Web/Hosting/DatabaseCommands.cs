@@ -61,6 +61,7 @@ public static class DatabaseCommands
             throw new InvalidOperationException("The SQLite database is not on the current version: start the current release on it once (SQLite migrates at start-up), then move it.");
         }
 
+        await SquashedMigrations.CarryOverAsync(target, ct);
         await target.Database.MigrateAsync(ct);
         var tables = await DatabaseMove.MoveAsync(source, target, ct);
 

@@ -27,7 +27,8 @@ public static class DatabaseStartup
     /// <summary>
     /// Migrates (the <c>migrate</c> command; SQLite always; PostgreSQL at start-up only when
     /// <c>Database:MigrateOnStartup</c> says so), seeds an empty database, creates roles and demo accounts.
-    /// A PostgreSQL database with migrations still to apply is refused, naming the command.
+    /// A PostgreSQL database with migrations still to apply is refused, naming the command. Before
+    /// migrating, a database built by the migrations squashed in ADR 0093 is carried over.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app, bool migrate = false)
     {
@@ -38,10 +39,19 @@ public static class DatabaseStartup
         var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var db = services.GetRequiredService<StrategyGovDbContext>();
 
+        var mayMigrate = migrate || database.Provider != DatabaseProviders.PostgreSql || database.MigrateOnStartup;
+
+        // A database built by the migrations squashed into one Initial (ADR 0093) is relabelled first;
+        // one on which only part of them was applied is refused, naming the previous release.
+        if (mayMigrate && await SquashedMigrations.CarryOverAsync(db, ct))
+        {
+            logger.LogWarning("The migrations history named the nine migrations replaced by one Initial migration (ADR 0093); it now names the Initial");
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (pending.Count > 0)
         {
-            if (!migrate && database.Provider == DatabaseProviders.PostgreSql && !database.MigrateOnStartup)
+            if (!mayMigrate)
             {
                 throw new InvalidOperationException(
                     $"The database lacks {pending.Count} migration(s) ({string.Join(", ", pending)}). Apply them at deployment with " +

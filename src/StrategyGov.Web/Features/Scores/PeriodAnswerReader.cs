@@ -1,10 +1,4 @@
-using System.Data.Common;
-using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using SQLitePCL;
 using StrategyGov.Data;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Scoring;
@@ -18,8 +12,7 @@ namespace StrategyGov.Web.Features.Scores;
 /// single array. Each submission's answers come packed in one row (<see cref="PackedAnswers"/>, ADR 0092);
 /// only submissions without a packed value have their answers read one row each, by the LINQ below.
 /// Both reads run in as many partitions as there are cores, each a range of submission ids on its own
-/// connection. On SQLite the answer rows are read through the native library directly:
-/// Microsoft.Data.Sqlite parses each decimal from a new string, here the text is parsed in place (ADR 0090).
+/// connection, and read EF Core's command for the LINQ with ADO.NET: the same code on both databases.
 /// </summary>
 internal static class PeriodAnswerReader
 {
@@ -157,27 +150,11 @@ internal static class PeriodAnswerReader
             });
         await using var command = query.CreateDbCommand();
         await db.Database.OpenConnectionAsync(ct);
-        if (command.Connection is SqliteConnection sqlite)
-        {
-            Native.Read(sqlite, command, target, ct);
-        }
-        else
-        {
-            await ReadRowsAsync(command, target, ct);
-        }
-
-        return [];
-    }
-
-    private static ReviewDecision? DecisionOf(long code) => code == 0 ? null : (ReviewDecision)(code - 1);
-
-    /// <summary>PostgreSQL (sends decimals in binary).</summary>
-    private static async Task ReadRowsAsync(DbCommand command, Target target, CancellationToken ct)
-    {
         await using var reader = await command.ExecuteReaderAsync(ct);
         var row = target.Writer();
         while (await reader.ReadAsync(ct))
         {
+            // Decimals as EF Core reads them: binary on PostgreSQL, parsed from the stored text on SQLite.
             row.Set(
                 reader.GetInt32(0),
                 reader.GetInt32(1),
@@ -187,7 +164,11 @@ internal static class PeriodAnswerReader
                     DecisionOf(reader.GetInt32(4)),
                     reader.IsDBNull(5) ? null : reader.GetDecimal(5)));
         }
+
+        return [];
     }
+
+    private static ReviewDecision? DecisionOf(int code) => code == 0 ? null : (ReviewDecision)(code - 1);
 
     /// <summary>Where each row goes: the submission's sheet offset plus the indicator's position.</summary>
     private sealed record Target(AnswerInput[] Storage, Dictionary<int, int> Offsets, Dictionary<int, int> Positions)
@@ -215,163 +196,5 @@ internal static class PeriodAnswerReader
                 target.Storage[_offset + position] = answer;
             }
         }
-    }
-
-    /// <summary>
-    /// The SQLite path: the statement runs on a read-only connection of its own to the same file opened
-    /// without SQLite's per-call mutex (it is used by this one thread only), and the columns are read
-    /// with the library's own accessors, which return the stored text without making a string of it.
-    /// </summary>
-    private static class Native
-    {
-        private const string Library = "e_sqlite3";
-
-        public static void Read(SqliteConnection connection, DbCommand command, Target target, CancellationToken ct)
-        {
-            var file = raw.sqlite3_db_filename(connection.Handle!, "main").utf8_to_string();
-            if (string.IsNullOrEmpty(file))
-            {
-                // An in-memory database can only be read through the connection that holds it.
-                Read(connection.Handle!, ownsHandle: false, command, target, ct);
-                return;
-            }
-
-            Check(raw.sqlite3_open_v2(file, out var handle, raw.SQLITE_OPEN_READONLY | raw.SQLITE_OPEN_NOMUTEX, null), handle);
-            Read(handle, ownsHandle: true, command, target, ct);
-        }
-
-        private static void Read(sqlite3 handle, bool ownsHandle, DbCommand command, Target target, CancellationToken ct)
-        {
-            try
-            {
-                raw.sqlite3_busy_timeout(handle, 30_000);
-                Check(raw.sqlite3_prepare_v2(handle, command.CommandText, out var statement), handle);
-                using (statement)
-                {
-                    foreach (DbParameter parameter in command.Parameters)
-                    {
-                        var index = raw.sqlite3_bind_parameter_index(statement, parameter.ParameterName);
-                        Check(parameter.Value switch
-                        {
-                            int or long or short => raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(parameter.Value, CultureInfo.InvariantCulture)),
-                            string value => raw.sqlite3_bind_text(statement, index, value),
-                            var other => throw new NotSupportedException($"Parameter {parameter.ParameterName} of type {other?.GetType().Name}."),
-                        }, handle);
-                    }
-
-                    Step(statement, handle, target.Writer(), ct);
-                }
-            }
-            finally
-            {
-                if (ownsHandle)
-                {
-                    handle.Dispose();
-                }
-            }
-        }
-
-        private static void Step(sqlite3_stmt statement, sqlite3 handle, Writer writer, CancellationToken ct)
-        {
-            var row = statement.DangerousGetHandle();
-            var text = new byte[64];
-            int rc;
-            for (var n = 0; (rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW; n++)
-            {
-                if ((n & 0xFFFF) == 0)
-                {
-                    ct.ThrowIfCancellationRequested();
-                }
-
-                writer.Set(
-                    (int)sqlite3_column_int64(row, 0),
-                    (int)sqlite3_column_int64(row, 1),
-                    new AnswerInput(
-                        Decimal(row, 2, ref text),
-                        sqlite3_column_int64(row, 3) != 0,
-                        DecisionOf(sqlite3_column_int64(row, 4)),
-                        Decimal(row, 5, ref text)));
-            }
-
-            if (rc != raw.SQLITE_DONE)
-            {
-                Check(rc, handle);
-            }
-        }
-
-        /// <summary>
-        /// A decimal column (EF Core keeps decimals as TEXT on SQLite; a TEXT column stores any number as
-        /// text too): null for NULL, else the text parsed as Microsoft.Data.Sqlite's GetDecimal does.
-        /// </summary>
-        private static decimal? Decimal(IntPtr row, int column, ref byte[] buffer)
-        {
-            // sqlite3_column_blob returns a TEXT value's bytes as stored (UTF-8), NULL for NULL.
-            var pointer = sqlite3_column_blob(row, column);
-            if (pointer == IntPtr.Zero)
-            {
-                return null;
-            }
-
-            var length = sqlite3_column_bytes(row, column);
-            if (length > buffer.Length)
-            {
-                buffer = new byte[length];
-            }
-
-            Marshal.Copy(pointer, buffer, 0, length);
-            return ParseDecimal(buffer.AsSpan(0, length));
-        }
-
-        /// <summary>
-        /// The decimals EF Core writes ("-12.3400"): digits with an optional sign and point, at most 18
-        /// digits, built directly with their scale; anything else goes through decimal.Parse.
-        /// </summary>
-        internal static decimal ParseDecimal(ReadOnlySpan<byte> text)
-        {
-            var negative = text.Length > 0 && text[0] == (byte)'-';
-            var digits = negative ? text[1..] : text;
-            var point = digits.IndexOf((byte)'.');
-            var length = digits.Length - (point < 0 ? 0 : 1);
-            if (length is > 0 and <= 18 && point != 0 && point != digits.Length - 1)
-            {
-                long mantissa = 0;
-                var valid = true;
-                foreach (var b in digits)
-                {
-                    if (b != (byte)'.')
-                    {
-                        var digit = b - (byte)'0';
-                        valid &= (uint)digit <= 9;
-                        mantissa = (mantissa * 10) + digit;
-                    }
-                }
-
-                if (valid)
-                {
-                    var scale = point < 0 ? 0 : digits.Length - point - 1;
-                    return new decimal((int)mantissa, (int)(mantissa >> 32), 0, negative, (byte)scale);
-                }
-            }
-
-            return decimal.Parse(Encoding.UTF8.GetString(text), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);
-        }
-
-        private static void Check(int rc, sqlite3 handle)
-        {
-            if (rc != raw.SQLITE_OK)
-            {
-                SqliteException.ThrowExceptionForRC(rc, handle);
-            }
-        }
-
-        // Column accessors are short, never block and never call back into .NET: safe without the GC transition.
-        [DllImport(Library), SuppressGCTransition]
-        private static extern long sqlite3_column_int64(IntPtr statement, int column);
-
-        [DllImport(Library), SuppressGCTransition]
-        private static extern IntPtr sqlite3_column_blob(IntPtr statement, int column);
-
-        [DllImport(Library), SuppressGCTransition]
-        private static extern int sqlite3_column_bytes(IntPtr statement, int column);
     }
 }

@@ -12,8 +12,8 @@ using StrategyGov.Data;
 namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(StrategyGovDbContext))]
-    [Migration("20261123054208_AnswersScoringIndex")]
-    partial class AnswersScoringIndex
+    [Migration("20261207112734_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1542,6 +1542,20 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("Objections");
                 });
 
+            modelBuilder.Entity("StrategyGov.Data.Reporting.PackedAnswers", b =>
+                {
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("SubmissionId");
+
+                    b.ToTable("PackedAnswers");
+                });
+
             modelBuilder.Entity("StrategyGov.Data.Reporting.ReportingPeriod", b =>
                 {
                     b.Property<int>("Id")
@@ -2116,6 +2130,15 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Answer");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Reporting.PackedAnswers", b =>
+                {
+                    b.HasOne("StrategyGov.Data.Reporting.Submission", null)
+                        .WithOne()
+                        .HasForeignKey("StrategyGov.Data.Reporting.PackedAnswers", "SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("StrategyGov.Data.Reporting.ReportingPeriod", b =>
