@@ -64,12 +64,16 @@ public sealed class AnswerImportTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(admin.GetByTestId("audit-intact")).ToBeVisibleAsync();
     }
 
-    /// <summary>Every row of the downloaded file filled in, with a comment; returns the row count.</summary>
+    /// <summary>
+    /// Every row of the downloaded file filled in (a computed indicator's row keeps the value the records
+    /// gave it), each with a comment; returns the row count, every row being an answer to import.
+    /// </summary>
     private static int FillEveryRow(string file)
     {
         using var workbook = new XLWorkbook(file);
         var sheet = workbook.Worksheet(1);
-        var rows = AnswerTemplates.FillEveryRow(sheet);
+        AnswerTemplates.FillEveryRow(sheet);
+        var rows = sheet.LastRowUsed()!.RowNumber() - 1;
         sheet.Range(2, AnswerWorkbook.Comment, rows + 1, AnswerWorkbook.Comment).Value = "استيراد من ملف إكسل";
         workbook.Save();
         return rows;

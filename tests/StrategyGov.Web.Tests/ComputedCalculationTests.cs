@@ -4,6 +4,7 @@ using StrategyGov.Web.Features.Calendar;
 using StrategyGov.Web.Features.Computed;
 using StrategyGov.Web.Features.Crisis;
 using StrategyGov.Web.Features.Roles;
+using StrategyGov.Web.Localization;
 
 namespace StrategyGov.Web.Tests;
 
@@ -35,7 +36,7 @@ public sealed class ComputedCalculationTests
         Assert.Equal(75m, result.Value);
         Assert.Equal((3, 4), (result.Numerator, result.Denominator));
         Assert.Equal([true, true, true, false], result.Records.Select(r => r.Counts));
-        Assert.Equal("دور A: علي", result.Records[0].LabelAr);
+        Assert.Equal("دور A: \u2068علي\u2069", result.Records[0].LabelAr);
         Assert.Equal("Role D", result.Records[3].LabelEn);
         Assert.All(result.Records, r => Assert.Equal("/roles/institutions/9", r.Url));
     }
@@ -55,7 +56,7 @@ public sealed class ComputedCalculationTests
 
         // 1 of 3 = 33.333… → 33.33 (two decimals, half away from zero).
         Assert.Equal(33.33m, result.Value);
-        Assert.Equal("دور A: قديم", result.Records[0].LabelAr);
+        Assert.Equal("دور A: \u2068قديم\u2069", result.Records[0].LabelAr);
     }
 
     [Fact]
@@ -163,7 +164,7 @@ public sealed class ComputedCalculationTests
 
         Assert.Equal(2m, result.Value);
         Assert.Equal(["3-4", "1-2"], result.Records.Select(r => r.Id));
-        Assert.Equal("فعالية 4 ↔ فعالية 3 (جهة 8)", result.Records[0].LabelAr);
+        Assert.Equal("فعالية 4 ↔ فعالية 3 (جهة 8)", Bidi.Strip(result.Records[0].LabelAr));
         Assert.Equal("/calendar?date=2026-09-30", result.Records[0].Url);
     }
 

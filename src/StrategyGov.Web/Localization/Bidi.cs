@@ -9,6 +9,14 @@ public static class Bidi
 {
     private const char LeftToRightIsolate = '\u2066';
     private const char PopDirectionalIsolate = '\u2069';
+    private const char FirstStrongIsolate = '\u2068';
+
+    /// <summary>
+    /// Isolates text whose direction is not known in advance (a person's name, a title someone typed) so
+    /// that it neither takes nor gives direction to what surrounds it: "Spokesperson: بدر" keeps its colon.
+    /// </summary>
+    public static string Isolate(string? text) =>
+        string.IsNullOrEmpty(text) ? string.Empty : FirstStrongIsolate + text + PopDirectionalIsolate;
 
     public static string Ltr(string? text) =>
         string.IsNullOrEmpty(text) ? string.Empty : LeftToRightIsolate + text + PopDirectionalIsolate;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data;
 using StrategyGov.Data.Calendar;
 using StrategyGov.Web.Features.Computed;
+using StrategyGov.Web.Localization;
 
 namespace StrategyGov.Web.Features.Calendar;
 
@@ -57,8 +58,8 @@ public sealed class CalendarComputedSource : IComputedSource
                 return new ComputedRecord(
                     "calendar-clash",
                     $"{x.Clash.FirstId}-{x.Clash.SecondId}",
-                    $"{x.Own.TitleAr} ↔ {other.TitleAr} ({other.InstitutionAr})",
-                    $"{x.Own.TitleEn} ↔ {other.TitleEn} ({other.InstitutionEn})",
+                    $"{Bidi.Isolate(x.Own.TitleAr)} ↔ {Bidi.Isolate(other.TitleAr)} ({Bidi.Isolate(other.InstitutionAr)})",
+                    $"{Bidi.Isolate(x.Own.TitleEn)} ↔ {Bidi.Isolate(other.TitleEn)} ({Bidi.Isolate(other.InstitutionEn)})",
                     $"/calendar?date={x.Clash.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
                     Counts: true,
                     On: x.Clash.From);

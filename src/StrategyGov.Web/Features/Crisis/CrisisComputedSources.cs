@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data;
 using StrategyGov.Web.Features.Computed;
 using StrategyGov.Web.Features.Roles;
+using StrategyGov.Web.Localization;
 
 namespace StrategyGov.Web.Features.Crisis;
 
@@ -58,8 +59,8 @@ public sealed class CrisisTeamComputedSource : IComputedSource
         return new ComputedRecord(
             "crisis-seat",
             $"{role.Code}/{seat}",
-            $"{role.TitleAr} ({seatAr}){(held ? $": {name}" : string.Empty)}",
-            $"{role.TitleEn} ({seatEn}){(held ? $": {name}" : string.Empty)}",
+            $"{role.TitleAr} ({seatAr}){(held ? $": {Bidi.Isolate(name)}" : string.Empty)}",
+            $"{role.TitleEn} ({seatEn}){(held ? $": {Bidi.Isolate(name)}" : string.Empty)}",
             url,
             Counts: reachable);
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data;
 using StrategyGov.Web.Features.Computed;
+using StrategyGov.Web.Localization;
 
 namespace StrategyGov.Web.Features.Roles;
 
@@ -44,8 +45,8 @@ public sealed class RolesComputedSource : IComputedSource
             return new ComputedRecord(
                 "role",
                 role.Code,
-                holder is null ? role.TitleAr : $"{role.TitleAr}: {holder.PersonName}",
-                holder is null ? role.TitleEn : $"{role.TitleEn}: {holder.PersonName}",
+                holder is null ? role.TitleAr : $"{role.TitleAr}: {Bidi.Isolate(holder.PersonName)}",
+                holder is null ? role.TitleEn : $"{role.TitleEn}: {Bidi.Isolate(holder.PersonName)}",
                 $"/roles/institutions/{institutionId}",
                 Counts: holder is not null);
         }).ToList();
