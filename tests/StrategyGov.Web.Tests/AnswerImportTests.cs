@@ -215,6 +215,167 @@ public sealed class AnswerImportTests(StrategyGovAppFactory app) : IClassFixture
         Assert.Equal(XLAllowedValues.Decimal, percentage.AllowedValues);
     }
 
+    // Numbers as the cells show them, never silently changed (docs/decisions/0100).
+
+    [Theory]
+    [InlineData("٤٥", "45")]
+    [InlineData("١٢٫٥", "12.5")]
+    [InlineData("1,250", "1250")]
+    public async Task Import_NumberTypedAsText_IsReadAsMeant(string typed, string stored)
+    {
+        var submissionId = await app.ResetToEmptyDraftAsync("MOH");
+        using var workbook = await TemplateAsync();
+        var sheet = workbook.Worksheet("الإجابات");
+        var row = sheet.RowsUsed().Skip(1).First(r => r.Cell(AnswerWorkbook.Expected).GetString().StartsWith('≥')).RowNumber();
+        sheet.Cell(row, AnswerWorkbook.Value).SetValue(typed);
+
+        var result = await ImportAsync(DemoUsers.DirectorMoh, workbook);
+
+        Assert.Empty(result.Errors);
+        var code = sheet.Cell(row, AnswerWorkbook.Code).GetString();
+        Assert.Equal(decimal.Parse(stored, System.Globalization.CultureInfo.InvariantCulture), (await app.StoredAnswersAsync(submissionId)).Single(a => a.Indicator.Code == code).Value);
+    }
+
+    [Fact]
+    public async Task Import_PercentFormattedCell_IsThePercentageItShows()
+    {
+        var submissionId = await app.ResetToEmptyDraftAsync("MOH");
+        using var workbook = await TemplateAsync();
+        var sheet = workbook.Worksheet("الإجابات");
+        var row = RowOfType(sheet, "0–100 %");
+        sheet.Cell(row, AnswerWorkbook.Value).Value = 0.5;
+        sheet.Cell(row, AnswerWorkbook.Value).Style.NumberFormat.Format = "0%";
+
+        var result = await ImportAsync(DemoUsers.DirectorMoh, workbook);
+
+        Assert.Empty(result.Errors);
+        var code = sheet.Cell(row, AnswerWorkbook.Code).GetString();
+        Assert.Equal(50m, (await app.StoredAnswersAsync(submissionId)).Single(a => a.Indicator.Code == code).Value);
+    }
+
+    [Theory]
+    [InlineData("12,5", "12,5")]
+    [InlineData("1e29", "1e29")]
+    [InlineData("50 %%", "50 %%")]
+    public async Task Import_TextThatIsNotClearlyANumber_IsARowErrorAndNothingIsStored(string typed, string quoted)
+    {
+        var submissionId = await app.ResetToEmptyDraftAsync("MOH");
+        using var workbook = await TemplateAsync();
+        var sheet = workbook.Worksheet("الإجابات");
+        AnswerTemplates.FillEveryRow(sheet);
+        var row = RowOfType(sheet, "0–100 %");
+        sheet.Cell(row, AnswerWorkbook.Value).SetValue(typed);
+
+        var result = await ImportAsync(DemoUsers.DirectorMoh, workbook);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(row, error.Row);
+        Assert.Contains(quoted, error.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(await app.StoredAnswersAsync(submissionId), a => a.Indicator.ComputedFrom is null);
+    }
+
+    [Fact]
+    public async Task Import_NumberTooLargeForTheColumn_IsARowErrorNotAFailure()
+    {
+        var submissionId = await app.ResetToEmptyDraftAsync("MOH");
+        using var workbook = await TemplateAsync();
+        var sheet = workbook.Worksheet("الإجابات");
+        var row = sheet.RowsUsed().Skip(1).First(r => r.Cell(AnswerWorkbook.Expected).GetString().StartsWith('≥')).RowNumber();
+        sheet.Cell(row, AnswerWorkbook.Value).Value = 1e29;
+
+        var result = await ImportAsync(DemoUsers.DirectorMoh, workbook);
+
+        Assert.Equal(row, Assert.Single(result.Errors).Row);
+        Assert.DoesNotContain(await app.StoredAnswersAsync(submissionId), a => a.Indicator.ComputedFrom is null);
+    }
+
+    [Fact]
+    public async Task Import_ExcelErrorCell_IsARowErrorAndKeepsTheStoredValue()
+    {
+        var submissionId = await app.ResetToEmptyDraftAsync("MOH");
+        using var first = await TemplateAsync();
+        var sheet = first.Worksheet("الإجابات");
+        var row = RowOfType(sheet, "0–100 %");
+        var code = sheet.Cell(row, AnswerWorkbook.Code).GetString();
+        sheet.Cell(row, AnswerWorkbook.Value).Value = 40;
+        Assert.Empty((await ImportAsync(DemoUsers.DirectorMoh, first)).Errors);
+        using var second = await TemplateAsync();
+
+        var result = await ImportBytesAsync(DemoUsers.DirectorMoh, WithErrorCell(Save(second), $"D{row}", "#DIV/0!"));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(row, error.Row);
+        Assert.Contains("#DIV/0!", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(40m, (await app.StoredAnswersAsync(submissionId)).Single(a => a.Indicator.Code == code).Value);
+    }
+
+    [Fact]
+    public async Task Import_WithoutTheTemplatesHiddenSheet_IsRefused()
+    {
+        using var workbook = await TemplateAsync();
+        workbook.Worksheet(AnswerWorkbook.MetaSheet).Delete();
+
+        var result = await ImportAsync(DemoUsers.DirectorMoh, workbook);
+
+        Assert.Equal(0, Assert.Single(result.Errors).Row);
+    }
+
+    [Fact]
+    public async Task Import_CommentLongerThanTheLimit_IsARowError()
+    {
+        var submissionId = await app.ResetToEmptyDraftAsync("MOH");
+        using var workbook = await TemplateAsync();
+        var sheet = workbook.Worksheet("الإجابات");
+        var row = RowOfType(sheet, "0–100 %");
+        sheet.Cell(row, AnswerWorkbook.Value).Value = 40;
+        sheet.Cell(row, AnswerWorkbook.Comment).Value = new string('ت', Features.Shared.TextLimits.Note + 1);
+
+        var result = await ImportAsync(DemoUsers.DirectorMoh, workbook);
+
+        Assert.Equal(row, Assert.Single(result.Errors).Row);
+        Assert.DoesNotContain(await app.StoredAnswersAsync(submissionId), a => a.Indicator.ComputedFrom is null);
+    }
+
+    private static byte[] Save(XLWorkbook workbook)
+    {
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>The workbook with one cell holding an Excel error value, as Excel writes it (t="e").</summary>
+    private static byte[] WithErrorCell(byte[] xlsx, string reference, string error)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(xlsx);
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal)).ToList())
+            {
+                string xml;
+                using (var reader = new StreamReader(entry.Open()))
+                {
+                    xml = reader.ReadToEnd();
+                }
+
+                var patched = System.Text.RegularExpressions.Regex.Replace(
+                    xml, $"<(x:)?c r=\"{reference}\"[^>]*?(/>|>.*?</(x:)?c>)", m => $"<{m.Groups[1].Value}c r=\"{reference}\" t=\"e\"><{m.Groups[1].Value}v>{error}</{m.Groups[1].Value}v></{m.Groups[1].Value}c>");
+                if (patched != xml)
+                {
+                    var path = entry.FullName;
+                    entry.Delete();
+                    using var writer = new StreamWriter(zip.CreateEntry(path).Open());
+                    writer.Write(patched);
+                }
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    private async Task<ImportResult> ImportBytesAsync(string email, byte[] xlsx) =>
+        await Import.ImportAsync(await app.ActorAsync(email), await MohAsync(), await OpenPeriodAsync(), new MemoryStream(xlsx), None);
+
     private async Task<int> MohAsync() => await app.InstitutionIdAsync("MOH");
 
     private async Task<int> OpenPeriodAsync() => await app.PeriodIdAsync(SeededData.OpenPeriod);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using StrategyGov.Testing;
 using StrategyGov.Web.Features.Framework;
 using StrategyGov.Web.Features.Institutions;
@@ -131,6 +132,31 @@ public sealed class MasterDataAuthorizationTests(StrategyGovAppFactory app) : IC
     }
 
     [Fact]
+    public async Task Api_WithoutSignIn_Answers401ToEveryMethod()
+    {
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var import = await client.PostAsync("/api/framework/import", new StringContent("{}", Encoding.UTF8, "application/json"));
+        var publish = await client.PostAsync("/api/framework/versions/1/publish", null);
+        var periods = await client.GetAsync("/api/v1/periods");
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized], [import.StatusCode, publish.StatusCode, periods.StatusCode]);
+    }
+
+    [Fact]
+    public async Task Api_ImportLargerThanItsLimit_Answers413AndImportsNothing()
+    {
+        using var client = await app.SignedInClientAsync(DemoUsers.Admin);
+        var before = await VersionCountAsync();
+        var body = new string(' ', (int)FrameworkTransfer.MaxImportBytes + 1024) + "{}";
+
+        var response = await client.PostAsync("/api/framework/import", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(before, await VersionCountAsync());
+    }
+
+    [Fact]
     public async Task ExportInstitutions_Director_Answers403()
     {
         using var client = await app.SignedInClientAsync(DemoUsers.DirectorMoh);
@@ -138,5 +164,11 @@ public sealed class MasterDataAuthorizationTests(StrategyGovAppFactory app) : IC
         var response = await client.GetAsync("/institutions/export.xlsx");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    private async Task<int> VersionCountAsync()
+    {
+        await using var db = await app.DbAsync();
+        return await db.StrategyVersions.CountAsync();
     }
 }

@@ -133,6 +133,8 @@ public sealed class SubmissionWorkflowTests(StrategyGovAppFactory app) : IClassF
     [InlineData(Maturity, "2.5", "Validation_Maturity")]
     [InlineData(TargetHigher, "-1", "Validation_NonNegative")]
     [InlineData(TargetLower, "-0.5", "Validation_NonNegative")]
+    [InlineData(TargetHigher, "1000000000000", "Validation_NotStorable")]
+    [InlineData(Percentage, "50.1234567", "Validation_NotStorable")]
     public async Task SaveAnswer_InvalidValue_IsRefusedAndNothingStored(string code, string value, string expectedKey)
     {
         var submissionId = await app.ResetToEmptyDraftAsync("MOH");
@@ -143,6 +145,25 @@ public sealed class SubmissionWorkflowTests(StrategyGovAppFactory app) : IClassF
         var refused = await Assert.ThrowsAsync<RuleViolationException>(() => Submissions.SaveAnswerAsync(director, submissionId, change, None));
 
         Assert.Equal(expectedKey, refused.Message);
+        Assert.Empty(await app.StoredAnswersAsync(submissionId));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SaveAnswer_CommentOrJustificationLongerThanTheLimit_IsRefusedAndNothingStored(bool justification)
+    {
+        var submissionId = await app.ResetToEmptyDraftAsync("MOH");
+        var director = await app.ActorAsync(DemoUsers.DirectorMoh);
+        var item = await Submissions.ItemAsync(director, submissionId, Percentage);
+        var text = new string('ت', Features.Shared.TextLimits.Note + 1);
+        var change = justification
+            ? new AnswerChange(item.IndicatorId, null, NotApplicable: true, text, null, item.Version)
+            : new AnswerChange(item.IndicatorId, 40m, NotApplicable: false, null, text, item.Version);
+
+        var refused = await Assert.ThrowsAsync<RuleViolationException>(() => Submissions.SaveAnswerAsync(director, submissionId, change, None));
+
+        Assert.Equal("Validation_TooLong", refused.Message);
         Assert.Empty(await app.StoredAnswersAsync(submissionId));
     }
 

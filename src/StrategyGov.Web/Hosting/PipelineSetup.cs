@@ -17,6 +17,19 @@ public static class PipelineSetup
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        // An API caller gets its status code as it is, not the not-found page (which re-executed an API
+        // POST as a page request and answered 400 instead of 401).
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            return next(context);
+        });
         app.UseRequestLocalization();
 
         // Services throw these for endpoints as for pages; over HTTP they become status codes.

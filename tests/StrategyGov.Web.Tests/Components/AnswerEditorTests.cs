@@ -51,6 +51,43 @@ public sealed class AnswerEditorTests(StrategyGovAppFactory app) : IClassFixture
         Assert.NotNull(cut.Find("[data-testid=saved]"));
     }
 
+    // Numbers as Arabic users type them (docs/decisions/0100).
+    [Theory]
+    [InlineData("٤٥", "45")]
+    [InlineData("١٢٫٥", "12.5")]
+    [InlineData("37.5", "37.5")]
+    public async Task AnswerEditor_ArabicIndicDigitsAndDecimalSign_AreSavedAsMeant(string typed, string stored)
+    {
+        var (submissionId, director) = await EmptyDraftAsync();
+        var cut = Render(await Submissions.ItemAsync(director, submissionId, Percentage), submissionId, director);
+
+        await TypeValueAsync(cut, typed);
+
+        Assert.Equal(decimal.Parse(stored, System.Globalization.CultureInfo.InvariantCulture), (await StoredAsync(submissionId))?.Value);
+        Assert.NotNull(cut.Find("[data-testid=saved]"));
+    }
+
+    [Theory]
+    [InlineData(Percentage, "12,5", "Number_DecimalComma", null)]
+    [InlineData(Percentage, "1e309", "Number_Exponent", null)]
+    [InlineData(Percentage, "120", "Number_AboveMax", "100")]
+    [InlineData("P6.2.1", "-3", "Number_BelowMin", "0")]
+    public async Task AnswerEditor_ValueNotMeantAsTyped_IsNotSavedAndSaysWhy(string code, string typed, string key, string? limit)
+    {
+        var (submissionId, director) = await EmptyDraftAsync();
+        var item = await Submissions.ItemAsync(director, submissionId, code);
+        await Submissions.SaveAnswerAsync(director, submissionId, Answering.ValueChange(item, 1m), None);
+        var cut = Render(await Submissions.ItemAsync(director, submissionId, code), submissionId, director);
+
+        await TypeValueAsync(cut, typed);
+
+        Assert.Equal(1m, (await StoredAsync(submissionId, code))?.Value);
+        Assert.NotNull(cut.Find("[data-testid=not-saved]"));
+        var expected = _ui.L[key, Localization.Bidi.Ltr(typed), limit ?? string.Empty].Value;
+        Assert.Contains(expected, System.Net.WebUtility.HtmlDecode(cut.Markup), StringComparison.Ordinal);
+        Assert.Empty(_saved);
+    }
+
     [Fact]
     public async Task AnswerEditor_ChangeDuringSave_IsSentRightAfterIt()
     {
@@ -123,7 +160,7 @@ public sealed class AnswerEditorTests(StrategyGovAppFactory app) : IClassFixture
         var stored = await StoredAsync(submissionId);
         Assert.Equal(70m, stored?.Value);
         Assert.Equal(1, stored?.Version);
-        Assert.Equal(70m, Input<MudNumericField<decimal?>>(cut, "value").GetState(f => f.Value));
+        Assert.Equal("70", Input<MudTextField<string>>(cut, "value").GetState(f => f.Value));
         var expected = _ui.L["Answer_Conflict", AnswerText.Format(current, current.Value, _ui.L)].Value;
         Assert.Contains(expected, cut.Find("[data-testid=answer-message]").TextContent, StringComparison.Ordinal);
         var reported = Assert.Single(_saved);
@@ -168,13 +205,16 @@ public sealed class AnswerEditorTests(StrategyGovAppFactory app) : IClassFixture
         where TInput : MudComponentBase => AppComponentContext.Input<TInput>(cut, testId).Instance;
 
     private static Task ChangeValueAsync(IRenderedComponent<AnswerEditor> cut, decimal value) =>
-        cut.InvokeAsync(() => Input<MudNumericField<decimal?>>(cut, "value").ValueChanged.InvokeAsync(value));
+        TypeValueAsync(cut, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static Task TypeValueAsync(IRenderedComponent<AnswerEditor> cut, string typed) =>
+        cut.InvokeAsync(() => Input<MudTextField<string>>(cut, "value").ValueChanged.InvokeAsync(typed));
 
     private async Task<(int SubmissionId, Actor Director)> EmptyDraftAsync() =>
         (await app.ResetToEmptyDraftAsync("MOH"), await app.ActorAsync(DemoUsers.DirectorMoh));
 
-    private async Task<Answer?> StoredAsync(int submissionId) =>
-        (await app.StoredAnswersAsync(submissionId)).SingleOrDefault(a => a.Indicator.Code == Percentage);
+    private async Task<Answer?> StoredAsync(int submissionId, string code = Percentage) =>
+        (await app.StoredAnswersAsync(submissionId)).SingleOrDefault(a => a.Indicator.Code == code);
 
     private IRenderedComponent<AnswerEditor> Render(AnswerItem item, int submissionId, Actor actor, bool readOnly = false, Func<Task>? saved = null) =>
         _ui.Render<AnswerEditor>(p => p

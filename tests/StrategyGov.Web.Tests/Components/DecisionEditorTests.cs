@@ -46,14 +46,14 @@ public sealed class DecisionEditorTests(StrategyGovAppFactory app) : IClassFixtu
     {
         var (submissionId, cut) = await ReviewSubmittedAsync();
         var editor = Editor(cut);
-        var verified = AppComponentContext.Input<MudNumericField<decimal?>>(editor, "verified-value");
+        var verified = AppComponentContext.Input<MudTextField<string>>(editor, "verified-value");
         var reported = verified.Instance.GetState(f => f.Value);
 
-        await cut.InvokeAsync(() => verified.Instance.ValueChanged.InvokeAsync(80m));
+        await cut.InvokeAsync(() => verified.Instance.ValueChanged.InvokeAsync("80"));
         await cut.InvokeAsync(() => AppComponentContext.Input<MudTextField<string>>(editor, "review-comment").Instance.ValueChanged.InvokeAsync("السجل يثبت ٨٠٪ فقط"));
         await editor.Find("[data-testid=adjust]").ClickAsync(new());
 
-        Assert.Equal(100m, reported);
+        Assert.Equal("100", reported);
         var stored = await StoredAsync(submissionId);
         Assert.Equal(ReviewDecision.Adjusted, stored.Decision);
         Assert.Equal(80m, stored.VerifiedValue);

@@ -251,8 +251,13 @@ public sealed class AnswerImportService(
                 return (changes, [FileError("Import_WrongSheet", AnswerWorkbook.SheetName(localizer, CultureInfo.CurrentUICulture))]);
             }
 
-            if (workbook.Worksheets.FirstOrDefault(w => w.Name == AnswerWorkbook.MetaSheet) is { } meta
-                && (meta.Cell(1, 1).GetString() != tree.Header.InstitutionCode || meta.Cell(1, 2).GetString() != tree.Header.PeriodCode))
+            // The template's hidden sheet says whose draft it is; without it the file is not one of ours.
+            if (workbook.Worksheets.FirstOrDefault(w => w.Name == AnswerWorkbook.MetaSheet) is not { } meta)
+            {
+                return (changes, [FileError("Import_NotTemplate")]);
+            }
+
+            if (meta.Cell(1, 1).GetString() != tree.Header.InstitutionCode || meta.Cell(1, 2).GetString() != tree.Header.PeriodCode)
             {
                 return (changes, [FileError("Import_OtherSubmission", meta.Cell(1, 1).GetString(), meta.Cell(1, 2).GetString())]);
             }
@@ -263,7 +268,7 @@ public sealed class AnswerImportService(
                 return (changes, [new ImportError(sheet.Name, 1, "", Text("Import_WrongColumns", string.Join(" | ", AnswerWorkbook.Headers(localizer, CultureInfo.CurrentUICulture))))]);
             }
 
-            var rows = new RowReader(sheet, tree, this, localizer, errors);
+            var rows = new RowReader(sheet, tree, this, localizer, errors, ExcelErrorCells.Find(buffer, sheet.Name));
             var last = sheet.LastRowUsed()?.RowNumber() ?? 1;
             for (var row = 2; row <= last; row++)
             {
@@ -282,7 +287,9 @@ public sealed class AnswerImportService(
     private string Text(string key, params object[] arguments) => localizer[key, arguments];
 
     /// <summary>Reads and validates one row at a time, collecting every error rather than stopping at the first.</summary>
-    private sealed class RowReader(IXLWorksheet sheet, SubmissionTree tree, AnswerImportService service, IStringLocalizer localizer, List<ImportError> errors)
+    private sealed class RowReader(
+        IXLWorksheet sheet, SubmissionTree tree, AnswerImportService service, IStringLocalizer localizer, List<ImportError> errors,
+        IReadOnlyDictionary<(int Row, int Column), string> errorCells)
     {
         private readonly Dictionary<string, AnswerItem> _items = tree.Items.ToDictionary(i => i.Code, StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, int> _seen = new(StringComparer.OrdinalIgnoreCase);
@@ -301,6 +308,12 @@ public sealed class AnswerImportService(
             foreach (var column in AnswerWorkbook.InputColumns.Where(c => cells[c - 1].HasFormula))
             {
                 Error(row, column, "Import_Formula");
+            }
+
+            // An error value (#DIV/0!) reads as empty: refused, so it never passes for "no answer".
+            foreach (var column in AnswerWorkbook.InputColumns.Where(c => errorCells.ContainsKey((row, c))))
+            {
+                Error(row, column, "Import_ErrorCell", errorCells[(row, column)]);
             }
 
             var code = cells[AnswerWorkbook.Code - 1].GetString().Trim();
@@ -345,6 +358,9 @@ public sealed class AnswerImportService(
             {
                 Error(row, AnswerWorkbook.Justification, "Validation_JustificationRequired");
             }
+
+            TooLong(row, AnswerWorkbook.Justification, justification);
+            TooLong(row, AnswerWorkbook.Comment, comment);
 
             // A row with nothing to report leaves the indicator as it is.
             if (errors.Count > before || (value is null && !notApplicable && string.IsNullOrWhiteSpace(comment)))
@@ -412,21 +428,50 @@ public sealed class AnswerImportService(
             return null;
         }
 
+        /// <summary>
+        /// A number as the cell shows it: a cell formatted as a percentage ("50%", stored 0.5) is 50; text is
+        /// read as people type numbers (NumberText: Arabic-Indic digits, ٫, no decimal comma); anything too
+        /// large or too precise to be stored exactly is a row error, never rounded or wrapped.
+        /// </summary>
         private decimal? Number(IXLCell cell, int row)
         {
             if (cell.DataType == XLDataType.Number)
             {
-                return (decimal)cell.GetDouble();
+                var number = cell.GetDouble();
+                var percent = cell.Style.NumberFormat.NumberFormatId is 9 or 10 || cell.Style.NumberFormat.Format.Contains('%', StringComparison.Ordinal);
+                var shown = percent ? number * 100 : number;
+                if (double.IsNaN(shown) || Math.Abs(shown) > (double)NumberText.Max)
+                {
+                    Error(row, AnswerWorkbook.Value, "Number_TooLarge", cell.GetString());
+                    return null;
+                }
+
+                var value = Math.Round((decimal)shown, 10);
+                if (NumberText.CheckStorable(value) is { } problem)
+                {
+                    Error(row, AnswerWorkbook.Value, problem, NumberText.Format(Math.Round(value, NumberText.MaxDecimals + 2)));
+                    return null;
+                }
+
+                return value;
             }
 
             var text = cell.GetString().Trim();
-            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+            if (NumberText.TryParse(text, out var parsed, out var key))
             {
                 return parsed;
             }
 
-            Error(row, AnswerWorkbook.Value, "Import_NotNumber", text);
+            Error(row, AnswerWorkbook.Value, key!, text);
             return null;
+        }
+
+        private void TooLong(int row, int column, string? text)
+        {
+            if (text is not null && text.Trim().Length > TextLimits.Note)
+            {
+                Error(row, column, "Validation_TooLong", TextLimits.Note);
+            }
         }
 
         private void Error(int row, int column, string key, params object[] arguments) =>

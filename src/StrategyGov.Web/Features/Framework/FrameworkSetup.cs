@@ -47,13 +47,20 @@ public static class FrameworkSetup
                 return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
             }
         });
-        api.MapPost("/import", async Task<Results<Created<CreatedId>, BadRequest<FrameworkImportErrors>>> (HttpContext context, Actor actor, FrameworkTransfer transfer) =>
+        api.MapPost("/import", async Task<Results<Created<CreatedId>, BadRequest<FrameworkImportErrors>, StatusCodeHttpResult>> (HttpContext context, Actor actor, FrameworkTransfer transfer) =>
         {
+            // Refused before reading when the client says it is too large; Kestrel enforces the same
+            // limit (the metadata below) for a body sent without a length.
+            if (context.Request.ContentLength > FrameworkTransfer.MaxImportBytes)
+            {
+                return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            }
+
             var result = await transfer.ImportAsync(actor, context.Request.Body, context.RequestAborted);
             return result.Succeeded
                 ? TypedResults.Created($"/framework/{result.VersionId}", new CreatedId(result.VersionId!.Value))
                 : TypedResults.BadRequest(new FrameworkImportErrors(result.Errors.Select(e => new FrameworkImportError(e.Path, e.MessageKey)).ToList()));
-        });
+        }).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(FrameworkTransfer.MaxImportBytes));
         api.MapPost("/versions/{versionId:int}/pillars", async Task<Created<CreatedId>> (int versionId, PillarForm form, Actor actor, FrameworkTreeService tree, CancellationToken ct) =>
         {
             var id = await tree.AddPillarAsync(actor, versionId, form, ct);

@@ -6,6 +6,7 @@ using StrategyGov.Web.Features.Evidence;
 using StrategyGov.Web.Features.Notifications;
 using StrategyGov.Web.Features.Scores;
 using StrategyGov.Web.Features.Submissions;
+using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Objections;
@@ -104,6 +105,7 @@ public sealed class ObjectionService(
             throw new RuleViolationException("Objection_ReasonRequired");
         }
 
+        TextLimits.Ensure(input.Reason);
         if (input.RequestedValue is { } requested
             && AnswerRules.ValidateValue(answer.Indicator.Type, answer.Indicator.MaturityLevels ?? 5, requested) is { } problem)
         {

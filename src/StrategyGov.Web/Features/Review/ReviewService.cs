@@ -4,6 +4,7 @@ using StrategyGov.Data.Reporting;
 using StrategyGov.Scoring;
 using StrategyGov.Web.Features.Notifications;
 using StrategyGov.Web.Features.Submissions;
+using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Review;
@@ -159,6 +160,8 @@ public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFact
             throw new RuleViolationException("Review_CommentRequired");
         }
 
+        TextLimits.Ensure(change.Comment);
+
         var now = clock.GetUtcNow().UtcDateTime;
         answer.Decision = change.Decision;
         answer.VerifiedValue = verified;
@@ -223,6 +226,7 @@ public sealed class ReviewService(IDbContextFactory<StrategyGovDbContext> dbFact
     public async Task ReturnAsync(Actor actor, int submissionId, string message, CancellationToken ct)
     {
         actor.EnsureCenter();
+        TextLimits.Ensure(message);
         if (string.IsNullOrWhiteSpace(message))
         {
             throw new RuleViolationException("Return_MessageRequired");

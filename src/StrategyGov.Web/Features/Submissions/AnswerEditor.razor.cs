@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using StrategyGov.Scoring;
 using StrategyGov.Web.Features.Evidence;
 using StrategyGov.Web.Features.Scores;
@@ -30,9 +31,14 @@ public partial class AnswerEditor
         Saving,
         Saved,
         Failed,
+
+        /// <summary>What is typed is not a value (the field says why): nothing was sent.</summary>
+        Invalid,
     }
 
     [Inject] private SubmissionService Submissions { get; set; } = null!;
+
+    [Inject] private IJSRuntime JS { get; set; } = null!;
 
     /// <summary>The indicator and its stored answer.</summary>
     [Parameter, EditorRequired] public AnswerItem Item { get; set; } = null!;
@@ -51,6 +57,12 @@ public partial class AnswerEditor
 
     /// <summary>The answer's evidence.</summary>
     [Parameter] public IReadOnlyList<EvidenceItem> Evidence { get; set; } = [];
+
+    /// <summary>
+    /// What the user typed in this form before the page was reloaded and had not been saved (drafts.js,
+    /// by key <c>s{submission}:i{indicator}:{field}</c>): restored and saved once, when it arrives.
+    /// </summary>
+    [Parameter] public IReadOnlyDictionary<string, string>? Drafts { get; set; }
 
     /// <summary>Raised with the new evidence list after an item was added or removed.</summary>
     [Parameter] public EventCallback<IReadOnlyList<EvidenceItem>> EvidenceChanged { get; set; }
@@ -73,6 +85,65 @@ public partial class AnswerEditor
 
     protected override void OnInitialized() => Load(Item);
 
+    private string DraftKey(string field) => $"s{SubmissionId}:i{Item.IndicatorId}:{field}";
+
+    private string? _valueDraft;
+    private bool _draftsApplied;
+    private bool _restored;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Drafts is not { Count: > 0 } drafts || _draftsApplied || ReadOnly || Item.IsComputed)
+        {
+            return;
+        }
+
+        _draftsApplied = true;
+        var changed = false;
+        if (drafts.TryGetValue(DraftKey("comment"), out var comment) && comment.Trim() != (_comment ?? string.Empty).Trim())
+        {
+            _comment = comment;
+            changed = true;
+        }
+
+        if (drafts.TryGetValue(DraftKey("justification"), out var justification) && !string.IsNullOrWhiteSpace(justification)
+            && justification.Trim() != (_justification ?? string.Empty).Trim())
+        {
+            _notApplicable = true;
+            _justification = justification;
+            changed = true;
+        }
+
+        if (drafts.TryGetValue(DraftKey("value"), out var typed))
+        {
+            // A valid number that differs is restored and saved; text that is not a number comes back into the
+            // field with its message, so the user sees what they typed.
+            if (!NumberText.TryParse(typed, out var value, out _))
+            {
+                _valueDraft = typed;
+            }
+            else if (value != _value)
+            {
+                _value = value;
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            _restored = true;
+            await SaveAsync();
+        }
+    }
+
+    // Forgets the kept texts this save stored (unless something newer was typed meanwhile).
+    private async Task ForgetDraftsAsync()
+    {
+        await JS.InvokeVoidAsync("sgDrafts.clearIf", DraftKey("comment"), _comment ?? string.Empty);
+        await JS.InvokeVoidAsync("sgDrafts.clearIf", DraftKey("justification"), _notApplicable ? _justification ?? string.Empty : null);
+        await JS.InvokeVoidAsync("sgDrafts.clearIfNumber", DraftKey("value"), _value is null ? null : NumberText.Format(_value));
+    }
+
     private void Load(AnswerItem item)
     {
         _value = item.Value;
@@ -88,18 +159,36 @@ public partial class AnswerEditor
         return SaveAsync();
     }
 
+    private Task OnValueProblemAsync(string? problem)
+    {
+        _state = problem is null ? SaveState.Idle : SaveState.Invalid;
+        return Task.CompletedTask;
+    }
+
     private Task OnNotApplicableChangedAsync(bool notApplicable)
     {
         _notApplicable = notApplicable;
 
-        // N/A needs a justification first: nothing is stored until one is written.
-        return notApplicable && string.IsNullOrWhiteSpace(_justification) ? Task.CompletedTask : SaveAsync();
+        // N/A needs a justification first: nothing is stored until one is written (and the editor says so).
+        if (notApplicable && string.IsNullOrWhiteSpace(_justification))
+        {
+            _state = SaveState.Invalid;
+            return Task.CompletedTask;
+        }
+
+        return SaveAsync();
     }
 
     private Task OnJustificationChangedAsync(string? justification)
     {
         _justification = justification;
-        return string.IsNullOrWhiteSpace(justification) ? Task.CompletedTask : SaveAsync();
+        if (string.IsNullOrWhiteSpace(justification))
+        {
+            _state = SaveState.Invalid;
+            return Task.CompletedTask;
+        }
+
+        return SaveAsync();
     }
 
     private Task OnCommentChangedAsync(string? comment)
@@ -165,6 +254,7 @@ public partial class AnswerEditor
         }
 
         _state = SaveState.Saved;
+        await ForgetDraftsAsync();
         await Saved.InvokeAsync(Item with
         {
             Value = _notApplicable ? null : _value,

@@ -1,4 +1,5 @@
 using StrategyGov.Scoring;
+using StrategyGov.Web.Features.Shared;
 
 namespace StrategyGov.Web.Features.Submissions;
 
@@ -6,7 +7,9 @@ namespace StrategyGov.Web.Features.Submissions;
 public static class AnswerRules
 {
     /// <summary>The resource key of the problem with <paramref name="value"/>, or null when it is valid.</summary>
-    public static string? ValidateValue(MeasurementType type, int maturityLevels, decimal value) => type switch
+    public static string? ValidateValue(MeasurementType type, int maturityLevels, decimal value) => NumberText.CheckStorable(value) is not null
+        ? "Validation_NotStorable"
+        : type switch
     {
         MeasurementType.YesNo when value is not (0m or 1m) => "Validation_YesNo",
         MeasurementType.Percentage when value is < 0m or > 100m => "Validation_Percentage",

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Web.Features.Computed;
@@ -31,6 +32,11 @@ public partial class SubmissionPage
     [Inject] private ObjectionService Objections { get; set; } = null!;
 
     [Inject] private ComputedIndicatorService Computed { get; set; } = null!;
+
+    [Inject] private IJSRuntime JS { get; set; } = null!;
+
+    /// <summary>What was typed in this form and not saved before the page reloaded (drafts.js), once read.</summary>
+    private IReadOnlyDictionary<string, string>? _drafts;
 
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
@@ -95,6 +101,18 @@ public partial class SubmissionPage
 
             Recount();
         });
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_drafts is null && _tree is not null && Editable && RendererInfo.IsInteractive)
+        {
+            _drafts = await JS.InvokeAsync<Dictionary<string, string>>("sgDrafts.all", Aborted, $"s{Id}:");
+            if (_drafts.Count > 0)
+            {
+                StateHasChanged();
+            }
+        }
     }
 
     private async Task ReloadObjectionsAsync() => _objections = await Objections.ForSubmissionAsync(Actor!, Id, Aborted);

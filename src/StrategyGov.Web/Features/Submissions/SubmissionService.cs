@@ -4,6 +4,7 @@ using StrategyGov.Data;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Web.Features.Computed;
 using StrategyGov.Web.Features.Evidence;
+using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Hosting;
 using StrategyGov.Web.Security;
 
@@ -92,6 +93,9 @@ public sealed class SubmissionService(
             throw new RuleViolationException("Validation_JustificationRequired");
         }
 
+        TextLimits.Ensure(change.Justification);
+        TextLimits.Ensure(change.Comment);
+
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await SubmissionWorkflow.TouchEditableAsync(db, submissionId, now, ct);
@@ -145,6 +149,7 @@ public sealed class SubmissionService(
             throw new RuleViolationException("Answer_ComputedReadOnly");
         }
 
+        TextLimits.Ensure(change.Comment);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await SubmissionWorkflow.TouchEditableAsync(db, submissionId, now, ct);
