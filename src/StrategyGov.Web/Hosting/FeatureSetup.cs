@@ -18,6 +18,7 @@ using StrategyGov.Web.Features.Review;
 using StrategyGov.Web.Features.Roles;
 using StrategyGov.Web.Features.Scores;
 using StrategyGov.Web.Features.Submissions;
+using StrategyGov.Web.Features.Users;
 using StrategyGov.Web.Reports;
 
 namespace StrategyGov.Web.Hosting;
@@ -36,6 +37,7 @@ public static class FeatureSetup
 
         return services
             .AddAccount()
+            .AddUsers()
             .AddAudit()
             .AddNotifications()
             .AddFramework()
@@ -59,6 +61,7 @@ public static class FeatureSetup
 
     public static IEndpointRouteBuilder MapStrategyGovFeatures(this IEndpointRouteBuilder app) => app
         .MapAccountEndpoints()
+        .MapUsersEndpoints()
         .MapFrameworkEndpoints()
         .MapInstitutionsEndpoints()
         .MapRolesEndpoints()
