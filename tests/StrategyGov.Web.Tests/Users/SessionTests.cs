@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyGov.Data.Identity;
 using StrategyGov.Testing;
@@ -134,6 +135,27 @@ public sealed class SessionTests : IAsyncLifetime
 
         Assert.Equal("/", response.Headers.Location?.OriginalString);
         Assert.Equal(1, _hasher.Verifications);
+    }
+
+    [Fact]
+    public async Task FiveWrongPasswords_LockTheAccount_AndTheLockoutIsInTheAuditTrail()
+    {
+        var email = await _app.ActiveUserAsync(AppRoles.Official);
+        var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+
+        for (var i = 0; i < 5; i++)
+        {
+            await SignIn.PostAsync(client, email, "Wrong#Password1");
+        }
+
+        var rightPassword = await SignIn.PostAsync(client, email, Accounts.Password);
+        var user = await _app.StoredUserAsync(email);
+        Assert.Contains("error=invalid", rightPassword.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.True(user.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(9));
+        await using var db = await _app.DbAsync();
+        var lockout = await db.AuditEvents.Where(e => e.EntityType == nameof(ApplicationUser) && e.EntityKey == user.Id && e.After!.Contains("LockoutEnd")).ToListAsync();
+        Assert.Equal("system", Assert.Single(lockout).ActorName);
+        Assert.DoesNotContain("AccessFailedCount", lockout[0].After, StringComparison.Ordinal);
     }
 
     [Fact]
