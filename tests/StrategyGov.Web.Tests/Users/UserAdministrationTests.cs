@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data.Auditing;
 using StrategyGov.Data.Identity;
+using StrategyGov.Data.Notifications;
+using StrategyGov.Web.Features.Notifications;
 using StrategyGov.Testing;
 using StrategyGov.Web.Features.Users;
 using StrategyGov.Web.Security;
@@ -183,6 +185,22 @@ public sealed class UserAdministrationTests(StrategyGovAppFactory app) : IClassF
         Assert.Contains("DeactivatedAt", events[0].After, StringComparison.Ordinal);
         Assert.Equal(SetPasswordStatus.LinkInvalid, (await app.Service<AccountLinkService>().SetPasswordAsync(Accounts.TokenOf(invited.Link!), Accounts.Password, Accounts.Password, None)).Status);
         Assert.Equal(UserState.Active, Assert.Single(await Users.ListAsync(admin, new UserFilter(Search: email), None)).State);
+    }
+
+    [Fact]
+    public async Task DeactivatedAccount_ReceivesNoNotification()
+    {
+        var admin = await app.ActorAsync(DemoUsers.Admin);
+        var email = await app.ActiveUserAsync(AppRoles.InstitutionContributor, "AMN-EAST");
+        await Users.SetActiveAsync(admin, await app.UserIdAsync(email), false, None);
+
+        await app.Service<NotificationService>().PublishAsync(NotificationKind.PeriodOpened, NotificationAudience.Institution(await app.InstitutionIdAsync("AMN-EAST")),
+            [NotificationArg.Ltr("2027-Q1"), NotificationArg.Ltr("2027-03-31")], string.Empty, onceKey: null, None);
+
+        await using var db = await app.DbAsync();
+        var recipients = await db.Notifications.Where(n => n.Arguments.Contains("2027-Q1")).Select(n => n.RecipientUserId).ToListAsync();
+        Assert.Contains(await app.UserIdAsync(DemoUsers.DirectorEast), recipients);
+        Assert.DoesNotContain(await app.UserIdAsync(email), recipients);
     }
 
     [Fact]
