@@ -77,6 +77,7 @@ public sealed class UserAdministrationTests(UsersBrowserFixture browser) : IClas
         // 4. The administrator sees her active, with her last sign-in in Gregorian and Hijri, and deactivates her.
         await browser.GotoAsync(admin, "/users");
         await admin.GetByTestId("user-search").FillAsync("حصة");
+        await Assertions.Expect(admin.GetByTestId("users")).ToContainTextAsync("عدد المستخدمين: 1");
         await Assertions.Expect(row.Locator("[data-state=Active]")).ToHaveTextAsync("نشط");
         await Assertions.Expect(row.GetByTestId("last-sign-in")).ToHaveTextAsync(new Regex(@"\d{4}-\d{2}-\d{2} \d{2}:\d{2}"));
         await Assertions.Expect(row).ToContainTextAsync("هـ");
@@ -110,6 +111,12 @@ public sealed class UserAdministrationTests(UsersBrowserFixture browser) : IClas
         await director.GetByTestId("link-done").ClickAsync();
         await Assertions.Expect(director.GetByTestId("user-noura.team@east.gov.sa").Locator("xpath=..")).ToContainTextAsync("Contributor (institution)");
         await Screenshot(director, "team-en");
+
+        // Her own password is changed from the key in the app bar.
+        await director.GetByTestId("change-password").ClickAsync();
+        await Assertions.Expect(director.Locator("h1")).ToHaveTextAsync("Change my password");
+        await Assertions.Expect(director.GetByTestId("current-password")).ToBeVisibleAsync();
+        await Screenshot(director, "change-password-en");
 
         var admin = await browser.SignInAsync(DemoUsers.Admin);
         await admin.GotoAsync("/culture/en?returnUrl=/users");

@@ -159,6 +159,28 @@ public sealed class SessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChangePassword_KeepsThisSession_EndsTheOthers_AndRefusesAWrongCurrentPassword()
+    {
+        var email = await _app.ActiveUserAsync(AppRoles.Official);
+        var otherDevice = await _app.AuthCookieAsync(email);
+        var client = _app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        await SignIn.PostAsync(client, email, Accounts.Password);
+
+        var wrong = await PostChangeAsync(client, "Wrong#Current1", "Renewed#Pass2026");
+        var changed = await PostChangeAsync(client, Accounts.Password, "Renewed#Pass2026");
+
+        Assert.Equal("/account/password?problems=Password_CurrentWrong", wrong.Headers.Location?.OriginalString);
+        Assert.Equal("/account/password?done=1", changed.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/periods")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _app.GetWithCookieAsync("/api/v1/periods", otherDevice)).StatusCode);
+        Assert.Contains("error=invalid", (await SignIn.PostAsync(_app.CreateClient(new() { AllowAutoRedirect = false }), email, Accounts.Password)).Headers.Location?.OriginalString, StringComparison.Ordinal);
+        await _app.AuthCookieAsync(email, "Renewed#Pass2026");
+        var user = await _app.StoredUserAsync(email);
+        await using var db = await _app.DbAsync();
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.EntityKey == user.Id && e.ActorUserId == user.Id && e.After!.Contains("PasswordChangedAt") && e.Sequence > 0));
+    }
+
+    [Fact]
     public async Task LoginPage_LockedOrDeactivated_ShowsTheSameMessageAsAWrongPassword()
     {
         var client = _app.CreateClient();
@@ -263,6 +285,20 @@ public sealed class SessionTests : IAsyncLifetime
         var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
         return await client.PostAsync("/account/logout", form);
+    }
+
+    private static async Task<HttpResponseMessage> PostChangeAsync(HttpClient client, string current, string password)
+    {
+        var page = await client.GetStringAsync("/account/password");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["current"] = current,
+            ["password"] = password,
+            ["confirmation"] = password,
+        });
+        return await client.PostAsync("/account/password", form);
     }
 
     /// <summary>Identity's own hasher, counting how many times a password is checked.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Identity;
+using StrategyGov.Data.Auditing;
 using StrategyGov.Data.Identity;
 
 namespace StrategyGov.Web.Features.Users;
@@ -12,7 +13,7 @@ namespace StrategyGov.Web.Features.Users;
 /// password hash verification each). Signing out gives the user a new security stamp, so a copy of the
 /// cookie no longer works anywhere.
 /// </summary>
-public sealed class LocalSignIn(SignInManager<ApplicationUser> signInManager, UserSessions sessions)
+public sealed class LocalSignIn(SignInManager<ApplicationUser> signInManager, UserSessions sessions, IServiceScopeFactory scopes, TimeProvider clock)
 {
     private static readonly Lock DummyLock = new();
     private static string? _dummyHash;
@@ -52,6 +53,55 @@ public sealed class LocalSignIn(SignInManager<ApplicationUser> signInManager, Us
         }
 
         await signInManager.SignOutAsync();
+    }
+
+    /// <summary>Whether the signed-in user has a password here (not an Entra ID account).</summary>
+    public async Task<bool> HasLocalPasswordAsync(ClaimsPrincipal principal) =>
+        principal.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
+        && await signInManager.UserManager.FindByIdAsync(userId) is { PasswordHash: not null } user
+        && (await signInManager.UserManager.GetLoginsAsync(user)).Count == 0;
+
+    /// <summary>
+    /// A signed-in user changes their own password: the current one is checked (a wrong one counts towards
+    /// the lockout), the new one against Identity's rules. The user's other sessions end (new security stamp)
+    /// and this one is signed in again with the new stamp. Audited as the user.
+    /// </summary>
+    public async Task<IReadOnlyList<PasswordProblem>> ChangePasswordAsync(
+        ClaimsPrincipal principal, string? current, string? password, string? confirmation, CancellationToken ct)
+    {
+        var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new Security.AccessDeniedException();
+        var users = signInManager.UserManager;
+        var user = await users.FindByIdAsync(userId) ?? throw new Security.AccessDeniedException();
+        if (user.PasswordHash is null || (await users.GetLoginsAsync(user)).Count > 0)
+        {
+            throw new Security.AccessDeniedException();
+        }
+
+        if (!(await signInManager.CheckPasswordSignInAsync(user, current ?? string.Empty, lockoutOnFailure: true)).Succeeded)
+        {
+            return [new PasswordProblem("Password_CurrentWrong")];
+        }
+
+        var problems = await AccountLinkService.PasswordProblemsAsync(users, user, password ?? string.Empty);
+        if (password != confirmation)
+        {
+            problems.Insert(0, new PasswordProblem("Password_Mismatch"));
+        }
+
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        // Saved in an operation of its own, read afresh: the check above may have saved the account already.
+        await using var operation = IdentityOperation.Begin(scopes);
+        var stored = await operation.Users.FindByIdAsync(userId) ?? throw new Security.AccessDeniedException();
+        operation.Db.AuditAs(new AuditIdentity(stored.Id, stored.FullName, stored.InstitutionId));
+        stored.PasswordHash = operation.Users.PasswordHasher.HashPassword(stored, password!);
+        stored.PasswordChangedAt = clock.GetUtcNow().UtcDateTime;
+        await operation.SaveUserAsync(stored, newSecurityStamp: true, ct);
+        await signInManager.SignInAsync(stored, isPersistent: false);
+        return [];
     }
 
     private static void VerifyDummy(UserManager<ApplicationUser> users, string password)

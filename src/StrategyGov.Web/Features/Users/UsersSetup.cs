@@ -87,7 +87,25 @@ public static class UsersSetup
             return TypedResults.LocalRedirect("~/account/forgot-password?sent=1");
         });
 
+        // A signed-in user's own password (its page links from the app bar).
+        app.MapPost("/account/password", async Task<RedirectHttpResult> ([FromForm] ChangePasswordForm form, LocalSignIn signIn, HttpContext context, CancellationToken ct) =>
+        {
+            var problems = await signIn.ChangePasswordAsync(context.User, form.Current, form.Password, form.Confirmation, ct);
+            return problems.Count == 0
+                ? TypedResults.LocalRedirect("~/account/password?done=1")
+                : TypedResults.LocalRedirect($"~/account/password?problems={string.Join(',', problems.Select(p => p.MessageKey))}");
+        }).RequireAuthorization();
+
         return app;
+    }
+
+    public sealed class ChangePasswordForm
+    {
+        public string? Current { get; set; }
+
+        public string? Password { get; set; }
+
+        public string? Confirmation { get; set; }
     }
 
     public sealed class SetPasswordForm
