@@ -78,6 +78,9 @@ public class StrategyGovDbContext(DbContextOptions<StrategyGovDbContext> options
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    /// <summary>Invitation, password-reset and setup links, stored as hashes (ADR 0095).</summary>
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+
     /// <summary>ASP.NET Core Data Protection keys, shared by every app instance (ADR 0070).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

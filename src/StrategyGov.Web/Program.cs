@@ -1,5 +1,6 @@
 using StrategyGov.Web;
 using StrategyGov.Web.Features.Audit;
+using StrategyGov.Web.Features.Users;
 using StrategyGov.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,12 @@ var app = builder.Build();
 if (AuditCommand.IsRequested(args))
 {
     return await AuditCommand.RunAsync(app);
+}
+
+// `users create-admin` prints the first administrator's setup link and exits (docs/deployment.md).
+if (UsersCommand.IsRequested(args))
+{
+    return await UsersCommand.RunAsync(app, args);
 }
 
 // `migrate` and `move-from-sqlite` run at deployment and exit (docs/deployment.md).

@@ -18,7 +18,7 @@ using StrategyGov.Web.Reports;
 
 // The reports' quality targets (docs/performance.md §Quality targets), measured on the real app with the
 // demo data on a fresh SQLite file: prints figures, asserts nothing. Figures: docs/performance.md §Reports.
-// Parts can be chosen: `-- pdf` (reports 1–3), `-- import` (4); default: all.
+// Parts can be chosen: `-- pdf` (reports 1–3), `-- import` (4), `-- sessions` (5); default: all.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 // Outside a test runner WebApplicationFactory cannot find the web project by itself.
 var webProject = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/StrategyGov.Web"));
@@ -152,6 +152,12 @@ if (Part("import"))
 
     Report($"Excel import of {answers:N0} answers into an empty draft ({size / 1024:N0} KB)", importTimes.Skip(1).ToList(), "< 2000 ms");
     Console.WriteLine($"  of which ClosedXML opening the file alone: median {Median(openTimes):0} ms");
+}
+
+// 5. The per-request session check (ADR 0095).
+if (Part("sessions"))
+{
+    await SessionCheckBenchmark.RunAsync(app, baseUrl);
 }
 
 static async Task<List<double>> TimeAsync<T>(int runs, int warmUp, Func<Task<T>> action)

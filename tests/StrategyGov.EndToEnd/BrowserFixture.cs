@@ -7,11 +7,19 @@ namespace StrategyGov.EndToEnd;
 /// The app on a real Kestrel port with its own fresh database, and one headless Debian Chromium
 /// driven by Playwright, shared by the tests of a class.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public StrategyGovAppFactory App { get; } = new();
+    public BrowserFixture()
+        : this(new StrategyGovAppFactory())
+    {
+    }
+
+    /// <summary>For a fixture whose app needs settings of its own (set before it starts).</summary>
+    protected BrowserFixture(StrategyGovAppFactory app) => App = app;
+
+    public StrategyGovAppFactory App { get; }
 
     public IBrowser Browser { get; private set; } = null!;
 

@@ -206,6 +206,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             InstitutionId = p.Entry.Entity switch
             {
                 IInstitutionOwned owned => owned.InstitutionId,
+                IMaybeInstitutionOwned owned => owned.InstitutionId,
                 ISubmissionOwned child when institutionOfSubmission.TryGetValue(child.SubmissionId, out var institutionId) => institutionId,
                 _ => null,
             },

@@ -14,6 +14,15 @@ public interface IInstitutionOwned
 }
 
 /// <summary>
+/// An audited entity that may belong to one institution (a user account, an account link): its events are
+/// shown to that institution when it has one, and only to the center otherwise.
+/// </summary>
+public interface IMaybeInstitutionOwned
+{
+    int? InstitutionId { get; }
+}
+
+/// <summary>
 /// An audited entity that belongs to an institution through a submission: the interceptor looks the
 /// institution up. Entities further down (evidence of an answer, …) carry the submission id too.
 /// </summary>

@@ -19,6 +19,7 @@ using StrategyGov.Web.Features.Review;
 using StrategyGov.Web.Features.Roles;
 using StrategyGov.Web.Features.Scores;
 using StrategyGov.Web.Features.Submissions;
+using StrategyGov.Web.Features.Users;
 using StrategyGov.Web.Reports;
 
 namespace StrategyGov.Web.Hosting;
@@ -37,6 +38,7 @@ public static class FeatureSetup
 
         return services
             .AddAccount()
+            .AddUsers()
             .AddAudit()
             .AddNotifications()
             .AddFramework()
@@ -61,6 +63,7 @@ public static class FeatureSetup
 
     public static IEndpointRouteBuilder MapStrategyGovFeatures(this IEndpointRouteBuilder app) => app
         .MapAccountEndpoints()
+        .MapUsersEndpoints()
         .MapFrameworkEndpoints()
         .MapInstitutionsEndpoints()
         .MapRolesEndpoints()

@@ -5,6 +5,7 @@ using Microsoft.Identity.Web;
 using StrategyGov.Data;
 using StrategyGov.Data.Identity;
 using StrategyGov.Web.Features.Account;
+using StrategyGov.Web.Features.Users;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Hosting;
@@ -41,7 +42,7 @@ public static class IdentitySetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<StrategyGovDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<StrategyGovSignInManager>()
             .AddClaimsPrincipalFactory<StrategyGovClaimsFactory>()
             .AddDefaultTokenProviders();
 
@@ -55,6 +56,9 @@ public static class IdentitySetup
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
+
+            // Every request checks the session (security stamp, deactivation): ADR 0095.
+            options.Events.OnValidatePrincipal = UserSessions.ValidatePrincipalAsync;
         });
 
         services.AddOptions<DemoAccountOptions>().BindConfiguration(DemoAccountOptions.Section);

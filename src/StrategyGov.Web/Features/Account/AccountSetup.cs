@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using StrategyGov.Data.Identity;
+using StrategyGov.Web.Features.Users;
 using StrategyGov.Web.Localization;
 
 namespace StrategyGov.Web.Features.Account;
@@ -19,26 +20,19 @@ public static class AccountSetup
     {
         var account = app.MapGroup("/account").AllowAnonymous();
 
-        account.MapPost("/login", async Task<RedirectHttpResult> (
-            [FromForm] LoginForm form,
-            SignInManager<ApplicationUser> signInManager) =>
+        // One answer for every failure (unknown, wrong password, deactivated, locked): ADR 0095.
+        account.MapPost("/login", async Task<RedirectHttpResult> ([FromForm] LoginForm form, LocalSignIn signIn, CancellationToken ct) =>
         {
             var returnUrl = SafeReturnUrl(form.ReturnUrl);
-            var result = string.IsNullOrWhiteSpace(form.Email) || string.IsNullOrEmpty(form.Password)
-                ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-                : await signInManager.PasswordSignInAsync(form.Email.Trim(), form.Password, isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded)
-            {
-                return TypedResults.LocalRedirect(returnUrl);
-            }
-
-            var error = result.IsLockedOut ? "locked" : "invalid";
-            return TypedResults.LocalRedirect($"~/account/login?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+            return await signIn.PasswordSignInAsync(form.Email, form.Password, ct)
+                ? TypedResults.LocalRedirect(returnUrl)
+                : TypedResults.LocalRedirect($"~/account/login?error=invalid&returnUrl={Uri.EscapeDataString(returnUrl)}");
         });
 
-        account.MapPost("/logout", async Task<RedirectHttpResult> (SignInManager<ApplicationUser> signInManager, [FromForm] string? returnUrl) =>
+        // Ends the user's sessions everywhere (new security stamp): a copied cookie stops working too.
+        account.MapPost("/logout", async Task<RedirectHttpResult> (LocalSignIn signIn, HttpContext context, [FromForm] string? returnUrl) =>
         {
-            await signInManager.SignOutAsync();
+            await signIn.SignOutAsync(context.User);
             return TypedResults.LocalRedirect("~/account/login");
         });
 

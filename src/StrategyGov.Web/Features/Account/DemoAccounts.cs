@@ -51,6 +51,8 @@ public static class DemoAccounts
                 EmailConfirmed = true,
                 FullName = seed.FullName,
                 InstitutionId = seed.Institution is null ? null : institutions[seed.Institution],
+                RoleNames = seed.Role,
+                CreatedAt = DateTime.UtcNow,
             };
             Check(await users.CreateAsync(user, password), seed.Email);
             Check(await users.AddToRoleAsync(user, seed.Role), seed.Email);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StrategyGov.Data;
 using StrategyGov.Data.Identity;
+using StrategyGov.Web.Features.Users;
 
 namespace StrategyGov.Web.Features.Account;
 
@@ -26,6 +27,8 @@ public sealed class EntraSignIn(
     UserManager<ApplicationUser> userManager,
     IDbContextFactory<StrategyGovDbContext> dbFactory,
     IOptions<EntraMappingOptions> mapping,
+    UserSessions sessions,
+    TimeProvider clock,
     ILogger<EntraSignIn> logger)
 {
     public async Task<bool> CompleteAsync(CancellationToken ct)
@@ -71,18 +74,36 @@ public sealed class EntraSignIn(
                 Email = email,
                 EmailConfirmed = true,
                 FullName = principal.FindFirstValue("name") ?? email,
+                RoleNames = AppRoles.Join(roles),
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
             Check(await userManager.CreateAsync(user));
             Check(await userManager.AddLoginAsync(user, info));
         }
 
-        user.InstitutionId = institutionId;
-        Check(await userManager.UpdateAsync(user));
+        // Deactivated here, refused here too, whatever Entra ID says (ADR 0095).
+        if (!user.IsActive)
+        {
+            logger.LogWarning("Entra sign-in refused for {Subject}: the account is deactivated", info.ProviderKey);
+            return false;
+        }
+
         var current = await userManager.GetRolesAsync(user);
+        var changed = user.InstitutionId != institutionId || !current.ToHashSet().SetEquals(roles);
+        user.InstitutionId = institutionId;
+        user.RoleNames = AppRoles.Join(roles);
+        Check(await userManager.UpdateAsync(user));
         Check(await userManager.RemoveFromRolesAsync(user, current.Except(roles)));
         Check(await userManager.AddToRolesAsync(user, roles.Except(current)));
 
+        // New roles or institution from Entra: the user's older sessions end, this one starts with the new ones.
+        if (changed)
+        {
+            Check(await userManager.UpdateSecurityStampAsync(user));
+        }
+
         await signInManager.SignInAsync(user, isPersistent: false, info.LoginProvider);
+        await sessions.RecordSignInAsync(user.Id, ct);
         return true;
     }
 

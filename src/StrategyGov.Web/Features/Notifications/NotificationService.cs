@@ -200,6 +200,7 @@ public sealed class NotificationService(
                 join userRole in db.UserRoles on user.Id equals userRole.UserId
                 join role in db.Roles on userRole.RoleId equals role.Id
                 where roles.Contains(role.Name!) && (institutionId == null || user.InstitutionId == institutionId)
+                    && user.DeactivatedAt == null
                 select new Recipient(user.Id, user.Email))
             .ToListAsync(ct);
         return recipients.DistinctBy(r => r.Id).ToList();
