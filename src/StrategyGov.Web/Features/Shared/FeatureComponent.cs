@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
+using StrategyGov.Web.Features.Users;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
 
@@ -17,6 +19,8 @@ public abstract class FeatureComponent : ComponentBase, IDisposable
     [Inject] protected IStringLocalizer<SharedResource> L { get; set; } = null!;
 
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
+
+    [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
 
     /// <summary>
     /// Cancelled when the component is disposed (the user left the page or closed the dialog): reads pass
@@ -49,12 +53,19 @@ public abstract class FeatureComponent : ComponentBase, IDisposable
     /// <summary>
     /// Runs a change and returns null, or the message to show when a rule or the actor's access refused
     /// it. The change is not tied to <see cref="Aborted"/>: one the user started completes (or rolls back
-    /// as a whole) even if they leave the page at that moment.
+    /// as a whole) even if they leave the page at that moment. The user's session is checked first: one
+    /// that ended elsewhere (signed out, deactivated, expired) changes nothing and the page turns to the
+    /// sign-in page, what was typed staying in the tab's drafts (ADR 0100).
     /// </summary>
     protected async Task<string?> ChangeAsync(Func<CancellationToken, Task> change)
     {
         try
         {
+            if (Authentication is RevalidatingUserStateProvider session && !await session.EnsureCurrentAsync(CancellationToken.None))
+            {
+                return L["Session_Ended"];
+            }
+
             await change(CancellationToken.None);
             return null;
         }

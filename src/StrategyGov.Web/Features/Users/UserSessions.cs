@@ -100,14 +100,47 @@ public sealed class UserSessions(IDbContextFactory<StrategyGovDbContext> dbFacto
 /// user signed out elsewhere, was deactivated or the cookie expired, the page becomes anonymous and shows
 /// the sign-in prompt instead of acting under the old identity.
 /// </summary>
-public sealed class RevalidatingUserStateProvider(
-    ILoggerFactory loggerFactory,
-    IServiceScopeFactory scopes,
-    IOptions<UsersOptions> options,
-    TimeProvider clock)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+public sealed class RevalidatingUserStateProvider : RevalidatingServerAuthenticationStateProvider
 {
-    protected override TimeSpan RevalidationInterval => options.Value.CircuitRevalidationInterval;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IOptions<UsersOptions> _options;
+    private readonly TimeProvider _clock;
+
+    // The state the page runs under, as set when the circuit started and whenever it changed since.
+    private Task<AuthenticationState>? _state;
+
+    public RevalidatingUserStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IOptions<UsersOptions> options, TimeProvider clock)
+        : base(loggerFactory)
+    {
+        _scopes = scopes;
+        _options = options;
+        _clock = clock;
+        AuthenticationStateChanged += state => _state = state;
+    }
+
+    protected override TimeSpan RevalidationInterval => _options.Value.CircuitRevalidationInterval;
+
+    /// <summary>
+    /// Checks the session now, before a change is made on the page, so that nothing is saved under an
+    /// identity that signed out between two periodic checks. A stale session makes the page anonymous at
+    /// once (it then shows the sign-in page) and returns false; one query by primary key.
+    /// </summary>
+    public async Task<bool> EnsureCurrentAsync(CancellationToken cancellationToken)
+    {
+        if (_state is null)
+        {
+            return true;
+        }
+
+        var state = await _state;
+        if (await ValidateAuthenticationStateAsync(state, cancellationToken))
+        {
+            return true;
+        }
+
+        SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+        return false;
+    }
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
@@ -118,12 +151,12 @@ public sealed class RevalidatingUserStateProvider(
         }
 
         if (long.TryParse(principal.FindFirstValue(UserSessions.ExpiresClaim), NumberStyles.Integer, CultureInfo.InvariantCulture, out var expires)
-            && DateTimeOffset.FromUnixTimeSeconds(expires) <= clock.GetUtcNow())
+            && DateTimeOffset.FromUnixTimeSeconds(expires) <= _clock.GetUtcNow())
         {
             return false;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<UserSessions>().IsCurrentAsync(principal, cancellationToken);
     }
 }
