@@ -161,6 +161,8 @@ public sealed class CouncilServiceTests(StrategyGovAppFactory app) : IClassFixtu
         await Assert.ThrowsAsync<AccessDeniedException>(() => Decisions.ReportAsync(contributor, ownerId, new ProgressForm { Status = CouncilOwnerStatus.Done }, [], None));
         await Assert.ThrowsAsync<AccessDeniedException>(async () => await Decisions.ReportAsync(await app.ActorAsync(DemoUsers.Official), ownerId, new ProgressForm { Text = "x" }, [], None));
         await Decisions.ReportAsync(director, ownerId, new ProgressForm { Status = CouncilOwnerStatus.NotApplicable, NotApplicableReason = "لا تنظم الوزارة فعاليات في الربع القادم" }, [], None);
+        await Decisions.ReportAsync(contributor, ownerId, new ProgressForm { Status = CouncilOwnerStatus.NotApplicable, Text = "مرفق خطاب الوكيل" }, [], None);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Decisions.ReportAsync(contributor, ownerId, new ProgressForm { Status = CouncilOwnerStatus.InProgress, Text = "تراجع" }, [], None));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Decisions.AcceptAsync(director, ownerId, null, None));
         await Assert.ThrowsAsync<AccessDeniedException>(async () => await Decisions.ReopenAsync(await app.ActorAsync(DemoUsers.Official), ownerId, "لا", None));
 
@@ -169,6 +171,7 @@ public sealed class CouncilServiceTests(StrategyGovAppFactory app) : IClassFixtu
         Assert.True(view.Row.AwaitingAcceptance);
         Assert.True(view.CanDecide);
         Assert.Equal("لا تنظم الوزارة فعاليات في الربع القادم", view.NotApplicableReason);
+        Assert.Equal(["بدأ العمل", "لا تنظم الوزارة فعاليات في الربع القادم", "مرفق خطاب الوكيل"], view.Notes.Select(n => n.Text));
     }
 
     [Fact]

@@ -179,10 +179,14 @@ public sealed class CouncilDecisionService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor);
+
+        // Reporting a status of done or not applicable, or taking one back, is the director's; a note with
+        // evidence that leaves the status as it is, any member's.
         var owner = await OwnerForChangeAsync(db, actor, ownerId, ct, o =>
         {
             actor.EnsureMemberOf(o.InstitutionId);
-            Actor.Ensure(!CouncilRules.IsSettledStatus(form.Status) || actor.IsDirectorOf(o.InstitutionId));
+            var settling = form.Status != o.Status && (CouncilRules.IsSettledStatus(form.Status) || CouncilRules.IsSettledStatus(o.Status));
+            Actor.Ensure(!settling || actor.IsDirectorOf(o.InstitutionId));
         });
 
         if (owner.AcceptedAt is not null)
@@ -192,32 +196,36 @@ public sealed class CouncilDecisionService(
 
         var text = CouncilInput.Optional(form.Text, 4000, "Council_TooLong");
         var link = CouncilInput.Url(form.Link, "Council_UrlInvalid");
+        var changing = form.Status != owner.Status;
         var today = time.Today;
-        DateOnly? doneOn = null;
-        string? reason = null;
-        switch (form.Status)
+        var doneOn = owner.DoneOn;
+        var reason = owner.NotApplicableReason;
+        if (changing)
         {
-            case CouncilOwnerStatus.Done:
-                doneOn = CouncilInput.Clean(form.DoneOn) is null ? today : CouncilInput.Date(form.DoneOn, "Council_DoneOnInvalid");
-                if (doneOn > today)
-                {
-                    throw new RuleViolationException("Council_DoneInFuture");
-                }
+            (doneOn, reason) = (null, null);
+            switch (form.Status)
+            {
+                case CouncilOwnerStatus.Done:
+                    doneOn = CouncilInput.Clean(form.DoneOn) is null ? today : CouncilInput.Date(form.DoneOn, "Council_DoneOnInvalid");
+                    if (doneOn > today)
+                    {
+                        throw new RuleViolationException("Council_DoneInFuture");
+                    }
 
-                if (doneOn < time.LocalDay(owner.Decision.Meeting.StartsAt))
-                {
-                    throw new RuleViolationException("Council_DoneBeforeMeeting");
-                }
+                    if (doneOn < time.LocalDay(owner.Decision.Meeting.StartsAt))
+                    {
+                        throw new RuleViolationException("Council_DoneBeforeMeeting");
+                    }
 
-                break;
-            case CouncilOwnerStatus.NotApplicable:
-                reason = CouncilInput.Required(form.NotApplicableReason, 2000, "Council_ReasonRequired", "Council_TooLong");
-                break;
-            case CouncilOwnerStatus.NotStarted when owner.Status != CouncilOwnerStatus.NotStarted:
-                throw new RuleViolationException("Council_StatusChangeNotAllowed");
+                    break;
+                case CouncilOwnerStatus.NotApplicable:
+                    reason = CouncilInput.Required(form.NotApplicableReason, 2000, "Council_ReasonRequired", "Council_TooLong");
+                    break;
+                case CouncilOwnerStatus.NotStarted:
+                    throw new RuleViolationException("Council_StatusChangeNotAllowed");
+            }
         }
-
-        if (text is null && link is null && evidence.Count == 0 && form.Status == owner.Status)
+        else if (text is null && link is null && evidence.Count == 0)
         {
             throw new RuleViolationException("Council_NoteRequired");
         }
@@ -230,11 +238,11 @@ public sealed class CouncilDecisionService(
         }
 
         var now = time.UtcNow;
-        var settledNow = CouncilRules.IsSettledStatus(form.Status) && form.Status != owner.Status;
+        var settledNow = changing && CouncilRules.IsSettledStatus(form.Status);
         owner.Status = form.Status;
         owner.DoneOn = doneOn;
         owner.NotApplicableReason = reason;
-        if (CouncilRules.IsSettledStatus(form.Status))
+        if (settledNow)
         {
             owner.ReportedAt = now;
             owner.ReportedByName = actor.Name;
