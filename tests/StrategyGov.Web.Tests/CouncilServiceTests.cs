@@ -1,11 +1,15 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using StrategyGov.Data.Council;
 using StrategyGov.Data.Notifications;
 using StrategyGov.Testing;
+using StrategyGov.Web.Features.Audit;
 using StrategyGov.Web.Features.Calendar;
 using StrategyGov.Web.Features.Computed;
 using StrategyGov.Web.Features.Council;
 using StrategyGov.Web.Features.Submissions;
+using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
 using StrategyGov.Web.Tests.Support;
 
@@ -342,6 +346,25 @@ public sealed class CouncilServiceTests(StrategyGovAppFactory app) : IClassFixtu
         Assert.Equal(director.UserId, ownerEvents[^1].ActorUserId);
         Assert.Equal(await app.InstitutionIdAsync("MOH"), ownerEvents[^1].InstitutionId);
         Assert.True(await db.AuditEvents.AnyAsync(e => e.EntityType == nameof(CouncilProgressNote) && e.ActorUserId == director.UserId));
+    }
+
+    [Theory]
+    [InlineData(nameof(CouncilMeeting), "Status", "Open", "مجدول", "Scheduled")]
+    [InlineData(nameof(CouncilDecisionOwner), "Status", "NotApplicable", "لا ينطبق", "Not applicable")]
+    [InlineData(nameof(CouncilProgressNote), "Status", "Done", "نُفِّذ", "Done")]
+    [InlineData(nameof(CouncilInvitation), "Attendance", "Apologised", "اعتذر", "Apologised")]
+    [InlineData(nameof(CouncilDecision), "Kind", "Recommendation", "توصية", "Recommendation")]
+    public void AuditTrail_CouncilValues_ReadAsThePagesNameThem(string entity, string property, string stored, string arabic, string english)
+    {
+        var localizer = app.Service<IStringLocalizer<SharedResource>>();
+
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = Bilingual.CreateCulture(Bilingual.Arabic);
+        var inArabic = AuditText.Value(localizer, entity, property, stored);
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = Bilingual.CreateCulture(Bilingual.English);
+        var inEnglish = AuditText.Value(localizer, entity, property, stored);
+
+        Assert.Equal(arabic, inArabic);
+        Assert.Equal(english, inEnglish);
     }
 
     [Fact]
