@@ -32,8 +32,8 @@ public sealed class AnswerImportTests(BrowserFixture browser) : IClassFixture<Br
         var download = await BrowserFixture.DownloadAsync(page, () => period.GetByTestId("template-ar").ClickAsync());
         var file = Path.Combine(browser.App.Folder, "template-moh-ar.xlsx");
         await download.SaveAsAsync(file);
-        var rows = FillEveryRow(file);
-        Assert.True(rows > answeredBefore, $"the template has {rows} rows, the draft {answeredBefore} answers: some must be new");
+        var (filled, rows) = FillEveryRow(file);
+        Assert.True(filled > answeredBefore, $"the template has {filled} rows to fill, the draft {answeredBefore} answers: some must be new");
 
         await period.GetByTestId("import-file").SetInputFilesAsync(file);
         await Assertions.Expect(period.GetByTestId("import-result")).ToContainTextAsync($"تم استيراد {rows} إجابة", new() { Timeout = 60_000 });
@@ -64,15 +64,19 @@ public sealed class AnswerImportTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(admin.GetByTestId("audit-intact")).ToBeVisibleAsync();
     }
 
-    /// <summary>Every row of the downloaded file filled in, with a comment; returns the row count.</summary>
-    private static int FillEveryRow(string file)
+    /// <summary>
+    /// Every row of the downloaded file filled in (computed rows keep the value the records give) and given a
+    /// comment, which computed rows accept too; returns the rows filled and all rows (each one imported).
+    /// </summary>
+    private static (int Filled, int Rows) FillEveryRow(string file)
     {
         using var workbook = new XLWorkbook(file);
         var sheet = workbook.Worksheet(1);
-        var rows = AnswerTemplates.FillEveryRow(sheet);
+        var filled = AnswerTemplates.FillEveryRow(sheet);
+        var rows = sheet.LastRowUsed()!.RowNumber() - 1;
         sheet.Range(2, AnswerWorkbook.Comment, rows + 1, AnswerWorkbook.Comment).Value = "استيراد من ملف إكسل";
         workbook.Save();
-        return rows;
+        return (filled, rows);
     }
 
     private Task<StrategyGovDbContext> DbAsync() =>
