@@ -11,7 +11,7 @@ namespace StrategyGov.Web.Features.Council;
 /// invited institutions a day before a meeting; owners <see cref="DecisionDaysAhead"/> days before a
 /// decision is due; the center (and the owner) when a decision of a closed meeting is overdue.
 /// </summary>
-public sealed class CouncilReminders(IDbContextFactory<StrategyGovDbContext> dbFactory, NotificationService notifications, CouncilTime time)
+public sealed class CouncilReminders(IDbContextFactory<StrategyGovDbContext> dbFactory, NotificationService notifications, CouncilTime time) : IReminderPass
 {
     public static readonly TimeSpan MeetingAhead = TimeSpan.FromDays(1);
 
@@ -72,33 +72,5 @@ public sealed class CouncilReminders(IDbContextFactory<StrategyGovDbContext> dbF
         }
 
         return count;
-    }
-}
-
-/// <summary>Runs <see cref="CouncilReminders"/> at start-up and then once an hour.</summary>
-public sealed class CouncilReminderJob(CouncilReminders reminders, TimeProvider clock, ILogger<CouncilReminderJob> logger) : BackgroundService
-{
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                var sent = await reminders.RunOnceAsync(stoppingToken);
-                if (sent > 0)
-                {
-                    logger.LogInformation("Sent {Count} council reminders", sent);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The next hour tries again; a reminder is never lost, only late.
-                logger.LogError(e, "Council reminders failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

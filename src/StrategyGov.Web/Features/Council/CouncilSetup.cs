@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using StrategyGov.Data.Council;
 using StrategyGov.Web.Features.Calendar;
 using StrategyGov.Web.Features.Computed;
+using StrategyGov.Web.Features.Notifications;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
 
@@ -24,7 +25,7 @@ public static class CouncilSetup
         services.AddSingleton<IComputedSource, CouncilAttendanceComputedSource>();
         services.AddSingleton<IComputedSource, CouncilDecisionsComputedSource>();
         services.AddSingleton<CouncilReminders>();
-        services.AddHostedService<CouncilReminderJob>();
+        services.AddHostedService<HourlyReminderJob<CouncilReminders>>();
         return services;
     }
 
