@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data.Auditing;
 using StrategyGov.Data.Calendar;
+using StrategyGov.Data.Council;
 using StrategyGov.Data.Framework;
 using StrategyGov.Data.Governance;
 using StrategyGov.Data.Identity;
@@ -80,6 +81,25 @@ public class StrategyGovDbContext(DbContextOptions<StrategyGovDbContext> options
 
     /// <summary>Invitation, password-reset and setup links, stored as hashes (ADR 0095).</summary>
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+    public DbSet<CouncilSeries> CouncilSeries => Set<CouncilSeries>();
+
+    public DbSet<CouncilMeeting> CouncilMeetings => Set<CouncilMeeting>();
+
+    public DbSet<CouncilAgendaItem> CouncilAgendaItems => Set<CouncilAgendaItem>();
+
+    public DbSet<CouncilInvitation> CouncilInvitations => Set<CouncilInvitation>();
+
+    public DbSet<CouncilInvitee> CouncilInvitees => Set<CouncilInvitee>();
+
+    public DbSet<CouncilAttachment> CouncilAttachments => Set<CouncilAttachment>();
+
+    public DbSet<CouncilDecision> CouncilDecisions => Set<CouncilDecision>();
+
+    public DbSet<CouncilDecisionOwner> CouncilDecisionOwners => Set<CouncilDecisionOwner>();
+
+    public DbSet<CouncilProgressNote> CouncilProgressNotes => Set<CouncilProgressNote>();
+
+    public DbSet<CouncilEvidence> CouncilEvidence => Set<CouncilEvidence>();
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every app instance (ADR 0070).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -272,7 +272,10 @@ public sealed class AuditTrailTests(StrategyGovAppFactory app) : IClassFixture<S
         AuditEvent target;
         await using (var db = await tampered.DbAsync())
         {
-            var answers = db.AuditEvents.AsNoTracking().Where(e => e.EntityType == "Answer" && e.Action == AuditAction.Created).OrderBy(e => e.Sequence);
+            // An answer with a value (a null is not stored, so an N/A or computed N/A answer has none to edit).
+            var answers = db.AuditEvents.AsNoTracking()
+                .Where(e => e.EntityType == "Answer" && e.Action == AuditAction.Created && e.After!.Contains("\"Value\":"))
+                .OrderBy(e => e.Sequence);
             target = await answers.Skip(await answers.CountAsync() / 2).FirstAsync();
             Assert.Equal(1, await db.Database.ExecuteSqlRawAsync(tamper(target)));
         }

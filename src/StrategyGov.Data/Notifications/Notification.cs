@@ -7,6 +7,14 @@ public enum NotificationKind
     ObjectionAnswered,
     PeriodOpened,
     DueSoon,
+    CouncilInvited,
+    CouncilMeetingSoon,
+    CouncilDecisionAssigned,
+    CouncilDecisionDueSoon,
+    CouncilDecisionOverdue,
+    CouncilProgressReported,
+    CouncilOutcomeAccepted,
+    CouncilOutcomeReopened,
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StrategyGov.Data;
+using StrategyGov.Data.Council;
 using StrategyGov.Data.Identity;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Data.Seeding;
@@ -83,6 +84,7 @@ public static class DatabaseStartup
             await CalendarSeeder.SeedAsync(db, calendar, DateTime.UtcNow, timeZone, ct);
             var clock = services.GetRequiredService<TimeProvider>();
             await GovernanceSeeder.SeedAsync(db, seedDirectory, clock.GetUtcNow().UtcDateTime, PlatformToday(services), ct);
+            await CouncilSeeder.SeedAsync(db, seedDirectory, clock.GetUtcNow().UtcDateTime, timeZone, ct);
 
             // The demo answers of computed indicators come from the seeded records, as the app computes them.
             if (seeded && await services.GetRequiredService<ComputedIndicatorService>().FillSeededAsync(ct) is > 0 and var computed)

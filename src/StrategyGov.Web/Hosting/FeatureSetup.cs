@@ -4,6 +4,7 @@ using StrategyGov.Web.Features.Api;
 using StrategyGov.Web.Features.Audit;
 using StrategyGov.Web.Features.Calendar;
 using StrategyGov.Web.Features.Computed;
+using StrategyGov.Web.Features.Council;
 using StrategyGov.Web.Features.Crisis;
 using StrategyGov.Web.Features.Dashboards;
 using StrategyGov.Web.Features.Downloads;
@@ -47,6 +48,7 @@ public static class FeatureSetup
             .AddRaci()
             .AddCrisis()
             .AddCalendar()
+            .AddCouncil()
             .AddPeriods()
             .AddComputedIndicators()
             .AddSubmissions()
@@ -70,6 +72,7 @@ public static class FeatureSetup
         .MapRaciEndpoints()
         .MapCrisisEndpoints()
         .MapCalendarEndpoints()
+        .MapCouncilEndpoints()
         .MapPeriodsEndpoints()
         .MapEvidenceEndpoints()
         .MapReportsEndpoints()

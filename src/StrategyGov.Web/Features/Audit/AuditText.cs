@@ -9,6 +9,16 @@ namespace StrategyGov.Web.Features.Audit;
 /// <summary>How the trail's stored names and values read on screen.</summary>
 public static class AuditText
 {
+    // Values the pages already name under another prefix: the trail reads the same strings.
+    private static readonly Dictionary<(string Entity, string Property), string> OtherPrefixes = new()
+    {
+        [("CouncilMeeting", "Status")] = "Council_MeetingStatus_",
+        [("CouncilDecisionOwner", "Status")] = "Council_Status_",
+        [("CouncilProgressNote", "Status")] = "Council_Status_",
+        [("CouncilInvitation", "Attendance")] = "Council_Attendance_",
+        [("CouncilDecision", "Kind")] = "Council_Kind_",
+    };
+
     /// <summary>The localized name of an entity type (<c>AuditEntity_Answer</c>), or the type name for types without one.</summary>
     public static string Entity(IStringLocalizer<SharedResource> localizer, string entityType) =>
         Named(localizer, $"AuditEntity_{entityType}", entityType);
@@ -29,7 +39,8 @@ public static class AuditText
         }
 
         var owner = entityType == "ReportingPeriod" ? "Period" : entityType;
-        var text = localizer[$"{owner}{property}_{value}"];
+        var prefix = OtherPrefixes.GetValueOrDefault((entityType, property), $"{owner}{property}_");
+        var text = localizer[prefix + value];
         return text.ResourceNotFound ? Named(localizer, $"{property}_{value}", value) : text.Value;
     }
 

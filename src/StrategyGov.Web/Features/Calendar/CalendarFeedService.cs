@@ -67,7 +67,7 @@ public sealed class CalendarFeedService(
         var today = calendar.Today;
         var rows = await calendar.RangeAsync(actor, today.AddDays(-PastDays), today.AddDays(FutureDays), ct);
         var events = rows.Select(r => new ICalendarEvent(
-            $"calendar-entry-{r.Id}@strategygov",
+            r.FeedUid,
             $"{Bilingual.Pick(r.TitleAr, r.TitleEn)} — {Bilingual.Pick(r.Institution.NameAr, r.Institution.NameEn)}",
             Description(r),
             r.Location,

@@ -25,7 +25,7 @@ public sealed record ClashInfo(
     IReadOnlyList<NamedRef> SharedAudiences,
     DateOnly SuggestedStart);
 
-/// <summary>One entry as the calendar shows it; times are local (platform time zone).</summary>
+/// <summary>One entry as the calendar shows it; times are local (platform time zone). With a <c>Link</c> it is another feature's read-only entry.</summary>
 public sealed record CalendarEntryRow(
     int Id,
     NamedRef Institution,
@@ -49,9 +49,13 @@ public sealed record CalendarEntryRow(
     DateTime UpdatedUtc,
     bool CanEdit,
     bool CanDecide,
-    IReadOnlyList<ClashInfo> Clashes)
+    IReadOnlyList<ClashInfo> Clashes,
+    string? Link = null)
 {
     public bool Covers(DateOnly day) => FirstDay <= day && day <= LastDay;
+
+    /// <summary>The iCalendar UID: a calendar entry's, or that of the record another feature links to (<see cref="ICalendarEntrySource"/>).</summary>
+    public string FeedUid => Link is null ? $"calendar-entry-{Id}@strategygov" : $"{Link.Trim('/').Replace('/', '-')}@strategygov";
 }
 
 /// <summary>The choices of the filters and the entry form.</summary>

@@ -106,6 +106,12 @@ public sealed partial class CalendarPage
 
     private async Task OpenAsync(CalendarEntryRow row)
     {
+        if (row.Link is { } link)
+        {
+            Navigation.NavigateTo(link);
+            return;
+        }
+
         var entry = await Calendar.GetAsync(Actor!, row.Id, Aborted);
         var parameters = new DialogParameters<EntryDetailsDialog> { { d => d.Entry, entry }, { d => d.Actor, Actor! } };
         var dialog = await Dialogs.ShowAsync<EntryDetailsDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true });

@@ -17,7 +17,8 @@ namespace StrategyGov.Web.Features.Calendar;
 public sealed class CalendarService(
     IDbContextFactory<StrategyGovDbContext> dbFactory,
     IOptions<PlatformOptions> platform,
-    TimeProvider clock)
+    TimeProvider clock,
+    IEnumerable<ICalendarEntrySource> otherSources)
 {
     private TimeZoneInfo Zone => platform.Value.TimeZoneInfo;
 
@@ -35,8 +36,29 @@ public sealed class CalendarService(
                 .Select(a => new NamedRef(a.Id, a.Code, a.NameAr, a.NameEn)).ToListAsync(ct));
     }
 
-    /// <summary>The entries the actor may see that touch the days of the query, each with the clashes the actor is told about.</summary>
+    /// <summary>
+    /// The entries the actor may see that touch the days of the query, each with the clashes the actor is told
+    /// about, and the read-only entries of other features (council meetings) unless the query filters by
+    /// institution, pillar or audience.
+    /// </summary>
     public async Task<IReadOnlyList<CalendarEntryRow>> ListAsync(Actor actor, CalendarQuery query, CancellationToken ct)
+    {
+        var rows = await ListOwnAsync(actor, query, ct);
+        if (query.InstitutionId is not null || query.PillarId is not null || query.AudienceId is not null || query.Kind is { } kind && kind != CalendarEntryKind.Event)
+        {
+            return rows;
+        }
+
+        var others = new List<CalendarEntryRow>();
+        foreach (var source in otherSources)
+        {
+            others.AddRange(await source.ListAsync(actor, query.From, query.To, ct));
+        }
+
+        return others.Count == 0 ? rows : rows.Concat(others).OrderBy(r => r.StartsUtc).ThenBy(r => r.Id).ToList();
+    }
+
+    private async Task<IReadOnlyList<CalendarEntryRow>> ListOwnAsync(Actor actor, CalendarQuery query, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var fromUtc = ToUtc(query.From.ToDateTime(TimeOnly.MinValue));

@@ -15,7 +15,7 @@ public sealed class DueDateReminders(
     IDbContextFactory<StrategyGovDbContext> dbFactory,
     NotificationService notifications,
     TimeProvider clock,
-    IOptions<PlatformOptions> platform)
+    IOptions<PlatformOptions> platform) : IReminderPass
 {
     public const int DaysAhead = 3;
 
@@ -46,33 +46,5 @@ public sealed class DueDateReminders(
         }
 
         return count;
-    }
-}
-
-/// <summary>Runs <see cref="DueDateReminders"/> at start-up and then once an hour.</summary>
-public sealed class DueDateReminderJob(DueDateReminders reminders, TimeProvider clock, ILogger<DueDateReminderJob> logger) : BackgroundService
-{
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                var sent = await reminders.RunOnceAsync(stoppingToken);
-                if (sent > 0)
-                {
-                    logger.LogInformation("Sent {Count} due-date reminders", sent);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The next hour tries again; a reminder is never lost, only late.
-                logger.LogError(e, "Due-date reminders failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

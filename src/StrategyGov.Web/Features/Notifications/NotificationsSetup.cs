@@ -10,7 +10,7 @@ public static class NotificationsSetup
         services.AddSingleton<DueDateReminders>();
         services.AddScoped<NotificationsChanged>();
         services.AddHostedService<NotificationMailSender>();
-        services.AddHostedService<DueDateReminderJob>();
+        services.AddHostedService<HourlyReminderJob<DueDateReminders>>();
         return services;
     }
 }
