@@ -217,7 +217,7 @@ public sealed class EvidenceTests(SmallEvidenceLimitApp app) : IClassFixture<Sma
             await db.SaveChangesAsync();
         }
 
-        var refused = await Assert.ThrowsAsync<RuleViolationException>(() => app.Service<SubmissionService>().SubmitAsync(director, submissionId, None));
+        var refused = await Assert.ThrowsAsync<SubmissionIncompleteException>(() => app.Service<SubmissionService>().SubmitAsync(director, submissionId, None));
 
         Assert.Equal("Submit_MissingEvidence", refused.Message);
         Assert.Equal($"{Indicator} (0/2)", Assert.Single(refused.Arguments));

@@ -168,7 +168,8 @@ public sealed partial class LocalizationTests(StrategyGovAppFactory app) : IClas
     [GeneratedRegex("""\b(?:L|localizer|Localizer)\["(?<key>[^"]+)"[\],]""")]
     private static partial Regex LocalizerKey();
 
-    [GeneratedRegex("""new RuleViolationException\("(?<key>[^"]+)"[),]""")]
+    // new RuleViolationException("Key", …) and its kinds, which may take other arguments first.
+    [GeneratedRegex("""new \w*Exception\((?:\w+, )*"(?<key>[A-Z][A-Za-z]*_[A-Za-z_]+)"[),]""")]
     private static partial Regex RuleKey();
 
     // A key picked in a switch arm and shown later (AnswerRules, the login page's error messages).

@@ -90,12 +90,37 @@ public sealed class SubmissionWorkflowTests(StrategyGovAppFactory app) : IClassF
         var director = await app.ActorAsync(DemoUsers.DirectorMoh);
         await app.AnswerRemainingWithBestAsync(director, submissionId, skip: [Maturity, TargetLower]);
 
-        var refused = await Assert.ThrowsAsync<RuleViolationException>(() => Submissions.SubmitAsync(director, submissionId, None));
+        var refused = await Assert.ThrowsAsync<SubmissionIncompleteException>(() => Submissions.SubmitAsync(director, submissionId, None));
 
         Assert.Equal("Submit_Unanswered", refused.Message);
         var listed = Assert.IsType<string>(Assert.Single(refused.Arguments));
         Assert.Equal(new[] { Maturity, TargetLower }, listed.Split('،').Select(c => c.Trim()).Order(StringComparer.Ordinal));
         Assert.Equal(SubmissionStatus.Draft, (await app.StoredSubmissionAsync(submissionId)).Status);
+    }
+
+    [Fact]
+    public async Task Submit_GapsComeByPillar_AndANoNeedsNoEvidence()
+    {
+        var submissionId = await app.ResetToEmptyDraftAsync("MOH");
+        var director = await app.ActorAsync(DemoUsers.DirectorMoh);
+        await app.AnswerRemainingWithBestAsync(director, submissionId, skip: [YesNo, Maturity]);
+        var yesNo = (await Submissions.GetAsync(director, submissionId, None)).Items.Single(i => i.Code == YesNo);
+
+        // "Yes" on an indicator that needs two evidence items, none attached; the maturity not answered.
+        var version = await Submissions.SaveAnswerAsync(director, submissionId, Answering.ValueChange(yesNo, 1m), None);
+        var refused = await Assert.ThrowsAsync<SubmissionIncompleteException>(() => Submissions.SubmitAsync(director, submissionId, None));
+
+        Assert.Equal("Submit_Incomplete", refused.Message);
+        Assert.Equal(
+            [("P1", YesNo, false, 0, 2), ("P2", Maturity, true, 0, 0)],
+            refused.Gaps.Select(g => (g.PillarCode, g.Code, g.Unanswered, g.Has, g.Needs)));
+
+        // "No" claims nothing, so it needs no evidence; with the maturity answered the draft goes in.
+        await Submissions.SaveAnswerAsync(director, submissionId, Answering.ValueChange(yesNo, 0m) with { ExpectedVersion = version }, None);
+        await app.AnswerRemainingWithBestAsync(director, submissionId);
+        await Submissions.SubmitAsync(director, submissionId, None);
+
+        Assert.Equal(SubmissionStatus.Submitted, (await app.StoredSubmissionAsync(submissionId)).Status);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class NotFoundException(string message = "Not found.") : Exception
 /// A business rule refused the operation; <see cref="Exception.Message"/> is a resource key and the
 /// arguments fill it, so every caller shows the same message in the user's language.
 /// </summary>
-public sealed class RuleViolationException(string messageKey, params object[] arguments) : Exception(messageKey)
+public class RuleViolationException(string messageKey, params object[] arguments) : Exception(messageKey)
 {
     public object[] Arguments { get; } = arguments;
 }

@@ -67,7 +67,8 @@ public partial class AnswerEditor
     /// <summary>Raised with the new evidence list after an item was added or removed.</summary>
     [Parameter] public EventCallback<IReadOnlyList<EvidenceItem>> EvidenceChanged { get; set; }
 
-    private int RequiredEvidence => Item.EvidenceRequired ? Math.Max(1, Item.MinEvidenceItems) : 0;
+    // As the answer stands in the form: a "No" or a zero needs no evidence (AnswerItem.EvidenceNeededFor).
+    private int RequiredEvidence => Item.EvidenceNeededFor(_value, _notApplicable);
 
     private bool IsAnswered => _notApplicable || _value.HasValue;
 

@@ -16,6 +16,7 @@ public partial class SubmissionPage
     private SubmissionTree? _tree;
     private string? _error;
     private string? _submitErrors;
+    private IReadOnlyList<SubmissionGap>? _gaps;
     private bool _submitting;
     private bool _questionedOnly;
     private SubmissionStatus _status;
@@ -140,9 +141,21 @@ public partial class SubmissionPage
     {
         _submitting = true;
         _submitErrors = null;
+        _gaps = null;
         try
         {
-            _submitErrors = await ChangeAsync(ct => Submissions.SubmitAsync(Actor!, Id, ct));
+            _submitErrors = await ChangeAsync(async ct =>
+            {
+                try
+                {
+                    await Submissions.SubmitAsync(Actor!, Id, ct);
+                }
+                catch (SubmissionIncompleteException incomplete)
+                {
+                    _gaps = incomplete.Gaps;
+                    throw;
+                }
+            });
             if (_submitErrors is null)
             {
                 Snackbar.Add(L["Submitted_Confirmation"], Severity.Success);

@@ -223,33 +223,28 @@ public sealed class SubmissionService(
     }
 
     /// <summary>
-    /// Refuses a submission with every gap listed: applicable indicators not answered, and answered
-    /// indicators (not N/A) with fewer valid evidence items than they require.
+    /// Refuses a submission with every gap listed: applicable indicators not answered, and answers that
+    /// need evidence (<see cref="AnswerItem.EvidenceNeeded"/>) with fewer valid items than they need. The
+    /// message names the codes (for API clients); the page lays the gaps out by pillar.
     /// </summary>
     private static void EnsureComplete(SubmissionTree tree, IReadOnlyDictionary<int, int> validEvidence)
     {
-        var unanswered = tree.Items.Where(i => !i.IsAnswered).Select(i => i.Code).ToList();
-        var lacking = tree.Items
-            .Where(i => i.IsAnswered && !i.NotApplicable && i.EvidenceRequired && i.ComputedFrom is null)
-            .Select(i => (i.Code, Has: validEvidence.GetValueOrDefault(i.IndicatorId), Needs: Math.Max(1, i.MinEvidenceItems)))
-            .Where(i => i.Has < i.Needs)
-            .Select(i => $"{i.Code} ({i.Has}/{i.Needs})")
-            .ToList();
-        var unansweredList = string.Join("، ", unanswered);
-        var lackingList = string.Join("، ", lacking);
-        if (unanswered.Count > 0 && lacking.Count > 0)
+        var gaps = SubmissionGap.Of(tree, validEvidence);
+        var unanswered = string.Join("، ", gaps.Where(g => g.Unanswered).Select(g => g.Code));
+        var lacking = string.Join("، ", gaps.Where(g => !g.Unanswered).Select(g => $"{g.Code} ({g.Has}/{g.Needs})"));
+        if (unanswered.Length > 0 && lacking.Length > 0)
         {
-            throw new RuleViolationException("Submit_Incomplete", unansweredList, lackingList);
+            throw new SubmissionIncompleteException(gaps, "Submit_Incomplete", unanswered, lacking);
         }
 
-        if (unanswered.Count > 0)
+        if (unanswered.Length > 0)
         {
-            throw new RuleViolationException("Submit_Unanswered", unansweredList);
+            throw new SubmissionIncompleteException(gaps, "Submit_Unanswered", unanswered);
         }
 
-        if (lacking.Count > 0)
+        if (lacking.Length > 0)
         {
-            throw new RuleViolationException("Submit_MissingEvidence", lackingList);
+            throw new SubmissionIncompleteException(gaps, "Submit_MissingEvidence", lacking);
         }
     }
 

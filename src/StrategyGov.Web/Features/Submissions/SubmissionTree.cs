@@ -60,6 +60,24 @@ public sealed record AnswerItem(
 
     public bool IsAnswered => NotApplicable || Value.HasValue;
 
+    /// <summary>The evidence items this answer needs before it can be submitted (<see cref="EvidenceNeededFor"/>).</summary>
+    public int EvidenceNeeded => EvidenceNeededFor(Value, NotApplicable);
+
+    /// <summary>
+    /// Evidence backs a claim (issue 25, docs/product.md): an indicator that requires evidence needs it for
+    /// an answer that claims something, not for N/A (justified instead), a computed value (its records are
+    /// its evidence), or an answer that claims nothing — "No", a share, count or maturity of zero. A value
+    /// of zero where lower is better is the strongest claim there is and needs it. Before an answer is
+    /// given, the requirement is shown as it will apply to a claim.
+    /// </summary>
+    public int EvidenceNeededFor(decimal? value, bool notApplicable) =>
+        !EvidenceRequired || IsComputed || notApplicable || (value is { } v && !Claims(Type, v))
+            ? 0
+            : Math.Max(1, MinEvidenceItems);
+
+    private static bool Claims(MeasurementType type, decimal value) =>
+        type == MeasurementType.TargetLowerIsBetter || value > 0m;
+
     /// <summary>
     /// The reviewer questioned this answer: adjusted or rejected it, or left a comment on a decision
     /// since cleared by a change of value (the institution still sees why it was asked).
