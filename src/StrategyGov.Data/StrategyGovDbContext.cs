@@ -6,6 +6,7 @@ using StrategyGov.Data.Calendar;
 using StrategyGov.Data.Framework;
 using StrategyGov.Data.Governance;
 using StrategyGov.Data.Identity;
+using StrategyGov.Data.Inquiries;
 using StrategyGov.Data.Institutions;
 using StrategyGov.Data.Notifications;
 using StrategyGov.Data.Reporting;
@@ -77,6 +78,16 @@ public class StrategyGovDbContext(DbContextOptions<StrategyGovDbContext> options
     public DbSet<ScoreSnapshotEntry> ScoreSnapshotEntries => Set<ScoreSnapshotEntry>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<Inquiry> Inquiries => Set<Inquiry>();
+
+    public DbSet<InquiryPause> InquiryPauses => Set<InquiryPause>();
+
+    public DbSet<WorkingCalendar> WorkingCalendars => Set<WorkingCalendar>();
+
+    public DbSet<WorkingDayException> WorkingDayExceptions => Set<WorkingDayException>();
+
+    public DbSet<InquiryTarget> InquiryTargets => Set<InquiryTarget>();
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every app instance (ADR 0070).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

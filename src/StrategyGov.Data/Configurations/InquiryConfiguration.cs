@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StrategyGov.Data.Inquiries;
+
+namespace StrategyGov.Data.Configurations;
+
+public sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
+{
+    public void Configure(EntityTypeBuilder<Inquiry> builder)
+    {
+        // The league table and the figures read a window of received times, per institution.
+        builder.HasIndex(i => new { i.InstitutionId, i.ReceivedAt });
+        builder.HasIndex(i => i.ReceivedAt);
+
+        // NULLs are distinct in a unique index on both providers: inquiries without an external id are not constrained.
+        builder.HasIndex(i => new { i.InstitutionId, i.ExternalId }).IsUnique();
+
+        // The escalation job and "overdue now" read the open inquiries.
+        builder.HasIndex(i => new { i.Status, i.AnswerDueAt });
+        builder.Property(i => i.ExternalId).HasMaxLength(100);
+        builder.Property(i => i.Outlet).HasMaxLength(200);
+        builder.Property(i => i.Requester).HasMaxLength(200);
+        builder.Property(i => i.SourceUrl).HasMaxLength(1000);
+        builder.Property(i => i.Topic).HasMaxLength(300);
+        builder.Property(i => i.Details).HasMaxLength(4000);
+        builder.Property(i => i.PillarCode).HasMaxLength(16);
+        builder.Property(i => i.FirstResponseNote).HasMaxLength(2000);
+        builder.Property(i => i.ResponseText).HasMaxLength(8000);
+        builder.Property(i => i.ResponseFileSha256).HasMaxLength(64);
+        builder.Property(i => i.ResponseFileName).HasMaxLength(255);
+        builder.Property(i => i.ResponseFileType).HasMaxLength(128);
+        builder.Property(i => i.ClosingNote).HasMaxLength(2000);
+        builder.Property(i => i.ReferredToName).HasMaxLength(300);
+        builder.Property(i => i.ReferralNote).HasMaxLength(2000);
+        builder.Property(i => i.Version).IsConcurrencyToken();
+        builder.Ignore(i => i.IsOpen);
+        builder.HasOne(i => i.Institution).WithMany().HasForeignKey(i => i.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(i => i.AssignedTo).WithMany().HasForeignKey(i => i.AssignedToId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Institutions.Institution>().WithMany().HasForeignKey(i => i.ReferredToInstitutionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Institutions.Institution>().WithMany().HasForeignKey(i => i.ReferredFromInstitutionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Inquiry>().WithMany().HasForeignKey(i => i.ReferredFromInquiryId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Identity.ApplicationUser>().WithMany().HasForeignKey(i => i.CreatedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(i => i.Pauses).WithOne(p => p.Inquiry).HasForeignKey(p => p.InquiryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class InquiryPauseConfiguration : IEntityTypeConfiguration<InquiryPause>
+{
+    public void Configure(EntityTypeBuilder<InquiryPause> builder)
+    {
+        builder.HasIndex(p => new { p.InquiryId, p.StartedAt });
+        builder.Property(p => p.Note).HasMaxLength(2000);
+    }
+}
+
+public sealed class WorkingCalendarConfiguration : IEntityTypeConfiguration<WorkingCalendar>
+{
+    public void Configure(EntityTypeBuilder<WorkingCalendar> builder)
+    {
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.TimeZone).HasMaxLength(64);
+        builder.Property(c => c.WorkingDays).HasMaxLength(100);
+        builder.Property(c => c.UpdatedByName).HasMaxLength(200);
+    }
+}
+
+public sealed class WorkingDayExceptionConfiguration : IEntityTypeConfiguration<WorkingDayException>
+{
+    public void Configure(EntityTypeBuilder<WorkingDayException> builder)
+    {
+        builder.HasIndex(e => e.FromDate);
+        builder.HasIndex(e => e.ImportUid);
+        builder.Property(e => e.NameAr).HasMaxLength(200);
+        builder.Property(e => e.NameEn).HasMaxLength(200);
+        builder.Property(e => e.ImportUid).HasMaxLength(300);
+    }
+}
+
+public sealed class InquiryTargetConfiguration : IEntityTypeConfiguration<InquiryTarget>
+{
+    public void Configure(EntityTypeBuilder<InquiryTarget> builder) => builder.HasIndex(t => t.Kind).IsUnique();
+}
