@@ -7,6 +7,10 @@ public enum NotificationKind
     ObjectionAnswered,
     PeriodOpened,
     DueSoon,
+    InquiryAtRisk,
+    InquiryBreached,
+    InquiryEscalated,
+    InquiryReferred,
 }
 
 /// <summary>

@@ -6,6 +6,7 @@ using StrategyGov.Data.Identity;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Data.Seeding;
 using StrategyGov.Web.Features.Computed;
+using StrategyGov.Web.Features.Inquiries;
 using StrategyGov.Web.Features.Account;
 using StrategyGov.Web.Features.Scores;
 
@@ -83,6 +84,7 @@ public static class DatabaseStartup
             await CalendarSeeder.SeedAsync(db, calendar, DateTime.UtcNow, timeZone, ct);
             var clock = services.GetRequiredService<TimeProvider>();
             await GovernanceSeeder.SeedAsync(db, seedDirectory, clock.GetUtcNow().UtcDateTime, PlatformToday(services), ct);
+            await InquirySeeder.SeedAsync(db, seedDirectory, clock.GetUtcNow().UtcDateTime, ct);
 
             // The demo answers of computed indicators come from the seeded records, as the app computes them.
             if (seeded && await services.GetRequiredService<ComputedIndicatorService>().FillSeededAsync(ct) is > 0 and var computed)

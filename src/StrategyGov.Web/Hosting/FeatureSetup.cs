@@ -10,6 +10,7 @@ using StrategyGov.Web.Features.Downloads;
 using StrategyGov.Web.Features.Evidence;
 using StrategyGov.Web.Features.Excel;
 using StrategyGov.Web.Features.Framework;
+using StrategyGov.Web.Features.Inquiries;
 using StrategyGov.Web.Features.Institutions;
 using StrategyGov.Web.Features.Notifications;
 using StrategyGov.Web.Features.Objections;
@@ -45,6 +46,7 @@ public static class FeatureSetup
             .AddRaci()
             .AddCrisis()
             .AddCalendar()
+            .AddInquiries()
             .AddPeriods()
             .AddComputedIndicators()
             .AddSubmissions()
@@ -67,6 +69,7 @@ public static class FeatureSetup
         .MapRaciEndpoints()
         .MapCrisisEndpoints()
         .MapCalendarEndpoints()
+        .MapInquiriesEndpoints()
         .MapPeriodsEndpoints()
         .MapEvidenceEndpoints()
         .MapReportsEndpoints()
