@@ -217,7 +217,7 @@ public static class InquirySeeder
             ReceivedAt = received,
             Topic = topic.Text,
             PillarCode = topic.Pillar,
-            RequesterDeadline = topic.Kind == InquiryKind.MediaInquiry && random.NextDouble() < 0.4 ? received.AddHours(random.Next(4, 30)) : null,
+            RequesterDeadline = topic.Kind == InquiryKind.MediaInquiry && random.NextDouble() < 0.4 ? received.AddHours(random.Next(12, 96)) : null,
             Status = InquiryStatus.New,
             CreatedAt = received,
             UpdatedAt = received,
