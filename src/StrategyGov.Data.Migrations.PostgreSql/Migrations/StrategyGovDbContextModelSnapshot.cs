@@ -1326,8 +1326,6 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("CreatedById");
 
-                    b.HasIndex("ReceivedAt");
-
                     b.HasIndex("ReferredFromInquiryId");
 
                     b.HasIndex("ReferredFromInstitutionId");
@@ -1337,9 +1335,13 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                     b.HasIndex("InstitutionId", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("InstitutionId", "ReceivedAt");
-
                     b.HasIndex("Status", "AnswerDueAt");
+
+                    b.HasIndex("InstitutionId", "FirstResponseMinutes", "ReceivedAt", "Kind")
+                        .HasDatabaseName("IX_Inquiries_FirstResponse");
+
+                    b.HasIndex("InstitutionId", "ReceivedAt", "Kind", "AnswerMinutes", "AnswerTargetMinutes", "AnswerDueAt", "FirstResponseMinutes", "AnsweredAt", "ReferredAt", "RequesterDeadline")
+                        .HasDatabaseName("IX_Inquiries_Figures");
 
                     b.ToTable("Inquiries");
                 });

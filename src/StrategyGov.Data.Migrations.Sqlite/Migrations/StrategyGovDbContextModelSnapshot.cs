@@ -1281,8 +1281,6 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CreatedById");
 
-                    b.HasIndex("ReceivedAt");
-
                     b.HasIndex("ReferredFromInquiryId");
 
                     b.HasIndex("ReferredFromInstitutionId");
@@ -1292,9 +1290,13 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("InstitutionId", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("InstitutionId", "ReceivedAt");
-
                     b.HasIndex("Status", "AnswerDueAt");
+
+                    b.HasIndex("InstitutionId", "FirstResponseMinutes", "ReceivedAt", "Kind")
+                        .HasDatabaseName("IX_Inquiries_FirstResponse");
+
+                    b.HasIndex("InstitutionId", "ReceivedAt", "Kind", "AnswerMinutes", "AnswerTargetMinutes", "AnswerDueAt", "FirstResponseMinutes", "AnsweredAt", "ReferredAt", "RequesterDeadline")
+                        .HasDatabaseName("IX_Inquiries_Figures");
 
                     b.ToTable("Inquiries");
                 });

@@ -8,9 +8,19 @@ public sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
 {
     public void Configure(EntityTypeBuilder<Inquiry> builder)
     {
-        // The league table and the figures read a window of received times, per institution.
-        builder.HasIndex(i => new { i.InstitutionId, i.ReceivedAt });
-        builder.HasIndex(i => i.ReceivedAt);
+        // The log lists an institution's inquiries by received time; the figures and the league table count a
+        // window of received times per institution from this index alone (it holds every column they read, so the
+        // 100,000 rows of a year are read in index order without touching the table; ADR 0098 §Figures). No index
+        // starts with ReceivedAt, so that no planner prefers one that would send it to the table row by row.
+        builder.HasIndex(i => new
+            {
+                i.InstitutionId, i.ReceivedAt, i.Kind, i.AnswerMinutes, i.AnswerTargetMinutes, i.AnswerDueAt,
+                i.FirstResponseMinutes, i.AnsweredAt, i.ReferredAt, i.RequesterDeadline,
+            })
+            .HasDatabaseName("IX_Inquiries_Figures");
+
+        // The first-response histogram of the percentiles, grouped in the index's own order.
+        builder.HasIndex(i => new { i.InstitutionId, i.FirstResponseMinutes, i.ReceivedAt, i.Kind }).HasDatabaseName("IX_Inquiries_FirstResponse");
 
         // NULLs are distinct in a unique index on both providers: inquiries without an external id are not constrained.
         builder.HasIndex(i => new { i.InstitutionId, i.ExternalId }).IsUnique();

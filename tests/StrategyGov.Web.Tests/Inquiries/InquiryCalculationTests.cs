@@ -231,4 +231,19 @@ public sealed class InquiryCalculationTests
     [Fact]
     public void SocialComplaintsResolved_NoComplaints_IsNotApplicable() =>
         Assert.Equal("Computed_NoSocialComplaints", InquiryCalculations.SocialComplaintsResolved([], Q4).NotApplicableReason);
+
+    // Nearest rank: the values at ranks ⌈n/2⌉ and ⌈0.9·n⌉ of the sorted values, from a histogram in any order.
+    [Theory]
+    [InlineData(new[] { 30 }, new[] { 1 }, 30, 30)]                                  // n = 1: ranks 1 and 1
+    [InlineData(new[] { 10, 20 }, new[] { 1, 1 }, 10, 20)]                           // n = 2: ranks 1 and 2
+    [InlineData(new[] { 50, 10, 30 }, new[] { 1, 1, 1 }, 30, 50)]                    // 10 30 50: ranks 2 and 3
+    [InlineData(new[] { 5, 100 }, new[] { 9, 1 }, 5, 5)]                             // n = 10: ranks 5 and 9, both 5
+    [InlineData(new[] { 5, 100 }, new[] { 8, 3 }, 5, 100)]                           // n = 11: ranks 6 and 10
+    [InlineData(new[] { 60, 0, 240, 90 }, new[] { 2, 3, 0, 5 }, 60, 90)]             // 0 0 0 60 60 90×5: ranks 5 and 9
+    public void Percentiles_NearestRankOfAHistogram(int[] minutes, int[] counts, int median, int p90) =>
+        Assert.Equal(((int?)median, (int?)p90), Percentiles.Of(minutes.Zip(counts)));
+
+    [Fact]
+    public void Percentiles_Empty_AreNone() =>
+        Assert.Equal(((int?)null, (int?)null), Percentiles.Of([(45, 0)]));
 }

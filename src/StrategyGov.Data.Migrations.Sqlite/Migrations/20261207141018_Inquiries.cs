@@ -187,20 +187,20 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                 column: "CreatedById");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_Figures",
+                table: "Inquiries",
+                columns: new[] { "InstitutionId", "ReceivedAt", "Kind", "AnswerMinutes", "AnswerTargetMinutes", "AnswerDueAt", "FirstResponseMinutes", "AnsweredAt", "ReferredAt", "RequesterDeadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_FirstResponse",
+                table: "Inquiries",
+                columns: new[] { "InstitutionId", "FirstResponseMinutes", "ReceivedAt", "Kind" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Inquiries_InstitutionId_ExternalId",
                 table: "Inquiries",
                 columns: new[] { "InstitutionId", "ExternalId" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Inquiries_InstitutionId_ReceivedAt",
-                table: "Inquiries",
-                columns: new[] { "InstitutionId", "ReceivedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Inquiries_ReceivedAt",
-                table: "Inquiries",
-                column: "ReceivedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Inquiries_ReferredFromInquiryId",
