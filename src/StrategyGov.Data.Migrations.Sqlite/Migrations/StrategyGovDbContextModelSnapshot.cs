@@ -1290,10 +1290,12 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("InstitutionId", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("Status", "AnswerDueAt");
-
                     b.HasIndex("InstitutionId", "FirstResponseMinutes", "ReceivedAt", "Kind")
                         .HasDatabaseName("IX_Inquiries_FirstResponse");
+
+                    b.HasIndex("InstitutionId", "Kind", "AnswerDueAt", "FirstResponseAt", "FirstResponseDueAt")
+                        .HasDatabaseName("IX_Inquiries_Open")
+                        .HasFilter("\"Status\" NOT IN ('Answered', 'Closed')");
 
                     b.HasIndex("InstitutionId", "ReceivedAt", "Kind", "AnswerMinutes", "AnswerTargetMinutes", "AnswerDueAt", "FirstResponseMinutes", "AnsweredAt", "ReferredAt", "RequesterDeadline")
                         .HasDatabaseName("IX_Inquiries_Figures");

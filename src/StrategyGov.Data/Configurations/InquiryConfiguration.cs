@@ -25,8 +25,14 @@ public sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
         // NULLs are distinct in a unique index on both providers: inquiries without an external id are not constrained.
         builder.HasIndex(i => new { i.InstitutionId, i.ExternalId }).IsUnique();
 
-        // The escalation job and "overdue now" read the open inquiries.
-        builder.HasIndex(i => new { i.Status, i.AnswerDueAt });
+        // The open inquiries (a few percent of the log), counted per institution as "overdue now" by the figures.
+        // A partial index: a database uses it only for a query whose WHERE implies its filter, for SQLite one with
+        // this very term, which is how EF Core writes Inquiry.Open (tested on both). An index on Status itself is of no
+        // use to a "not in" (SQLite walked the whole table through another index: 1.1 s for 100,000 rows).
+        builder.HasIndex(i => new { i.InstitutionId, i.Kind, i.AnswerDueAt, i.FirstResponseAt, i.FirstResponseDueAt })
+            .HasFilter("\"Status\" NOT IN ('Answered', 'Closed')")
+            .HasDatabaseName("IX_Inquiries_Open");
+
         builder.Property(i => i.ExternalId).HasMaxLength(100);
         builder.Property(i => i.Outlet).HasMaxLength(200);
         builder.Property(i => i.Requester).HasMaxLength(200);

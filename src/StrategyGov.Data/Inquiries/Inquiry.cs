@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using StrategyGov.Data.Auditing;
 using StrategyGov.Data.Identity;
 using StrategyGov.Data.Institutions;
@@ -173,6 +174,12 @@ public class Inquiry : IAudited, IInstitutionOwned
     public int? AnswerElapsedMinutes { get; set; }
 
     public bool IsOpen => Status is not (InquiryStatus.Answered or InquiryStatus.Closed);
+
+    /// <summary>
+    /// <see cref="IsOpen"/> for a query. EF Core writes it as the filter of the partial index <c>IX_Inquiries_Open</c>
+    /// (InquiryConfiguration), which SQLite uses only for a WHERE that contains that very term.
+    /// </summary>
+    public static readonly Expression<Func<Inquiry, bool>> Open = i => i.Status != InquiryStatus.Answered && i.Status != InquiryStatus.Closed;
 }
 
 /// <summary>A time the clock stood still because the institution was waiting on the requester.</summary>

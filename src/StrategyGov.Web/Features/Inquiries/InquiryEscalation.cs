@@ -38,7 +38,8 @@ public sealed class InquiryEscalation(
         // Deadlines that may still be announced: the center's comes a grace of working time (with nights and weekends) after the target's.
         var oldest = now - Lookback - TimeSpan.FromMinutes(settings.CenterGraceMinutes * 4) - TimeSpan.FromDays(4);
         var open = await db.Inquiries.AsNoTracking()
-            .Where(i => i.Status != InquiryStatus.Answered && i.Status != InquiryStatus.Closed && i.Status != InquiryStatus.WaitingOnRequester)
+            .Where(Inquiry.Open)
+            .Where(i => i.Status != InquiryStatus.WaitingOnRequester)
             .Where(i => (i.AnswerDueAt != null && i.AnswerDueAt <= horizon && i.AnswerDueAt >= oldest)
                 || (i.FirstResponseAt == null && i.FirstResponseDueAt != null && i.FirstResponseDueAt <= horizon && i.FirstResponseDueAt >= oldest))
             .Select(i => new

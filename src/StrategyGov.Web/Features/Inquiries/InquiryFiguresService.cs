@@ -257,7 +257,7 @@ public sealed class InquiryFiguresService(IDbContextFactory<StrategyGovDbContext
     /// <summary>Open inquiries per institution, and those past a target now (whatever their receipt date).</summary>
     private static async Task<Dictionary<int, (int Overdue, int Open)>> OpenNowAsync(IQueryable<Inquiry> scope, DateTime now, CancellationToken ct) =>
         (await scope
-            .Where(i => i.Status != InquiryStatus.Answered && i.Status != InquiryStatus.Closed)
+            .Where(Inquiry.Open)
             .GroupBy(i => i.InstitutionId)
             .Select(g => new
             {

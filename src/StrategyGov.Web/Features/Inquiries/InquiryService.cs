@@ -365,14 +365,13 @@ public sealed class InquiryService(
 
         if (filter.OpenOnly)
         {
-            query = query.Where(i => i.Status != InquiryStatus.Answered && i.Status != InquiryStatus.Closed);
+            query = query.Where(Inquiry.Open);
         }
 
         if (filter.OverdueOnly)
         {
             var now = Now;
-            query = query.Where(i => i.Status != InquiryStatus.Answered && i.Status != InquiryStatus.Closed
-                && ((i.AnswerDueAt != null && i.AnswerDueAt < now) || (i.FirstResponseAt == null && i.FirstResponseDueAt != null && i.FirstResponseDueAt < now)));
+            query = query.Where(Inquiry.Open).Where(i => (i.AnswerDueAt != null && i.AnswerDueAt < now) || (i.FirstResponseAt == null && i.FirstResponseDueAt != null && i.FirstResponseDueAt < now));
         }
 
         if (filter.From is { } from)

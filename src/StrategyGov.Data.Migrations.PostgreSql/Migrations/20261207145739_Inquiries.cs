@@ -204,6 +204,12 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_Open",
+                table: "Inquiries",
+                columns: new[] { "InstitutionId", "Kind", "AnswerDueAt", "FirstResponseAt", "FirstResponseDueAt" },
+                filter: "\"Status\" NOT IN ('Answered', 'Closed')");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Inquiries_ReferredFromInquiryId",
                 table: "Inquiries",
                 column: "ReferredFromInquiryId");
@@ -217,11 +223,6 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                 name: "IX_Inquiries_ReferredToInstitutionId",
                 table: "Inquiries",
                 column: "ReferredToInstitutionId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Inquiries_Status_AnswerDueAt",
-                table: "Inquiries",
-                columns: new[] { "Status", "AnswerDueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_InquiryPauses_InquiryId_StartedAt",

@@ -203,6 +203,12 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_Open",
+                table: "Inquiries",
+                columns: new[] { "InstitutionId", "Kind", "AnswerDueAt", "FirstResponseAt", "FirstResponseDueAt" },
+                filter: "\"Status\" NOT IN ('Answered', 'Closed')");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Inquiries_ReferredFromInquiryId",
                 table: "Inquiries",
                 column: "ReferredFromInquiryId");
@@ -216,11 +222,6 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                 name: "IX_Inquiries_ReferredToInstitutionId",
                 table: "Inquiries",
                 column: "ReferredToInstitutionId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Inquiries_Status_AnswerDueAt",
-                table: "Inquiries",
-                columns: new[] { "Status", "AnswerDueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_InquiryPauses_InquiryId_StartedAt",
