@@ -7,6 +7,7 @@ using StrategyGov.Data.Council;
 using StrategyGov.Data.Framework;
 using StrategyGov.Data.Governance;
 using StrategyGov.Data.Identity;
+using StrategyGov.Data.Inquiries;
 using StrategyGov.Data.Institutions;
 using StrategyGov.Data.Notifications;
 using StrategyGov.Data.Reporting;
@@ -100,6 +101,15 @@ public class StrategyGovDbContext(DbContextOptions<StrategyGovDbContext> options
     public DbSet<CouncilProgressNote> CouncilProgressNotes => Set<CouncilProgressNote>();
 
     public DbSet<CouncilEvidence> CouncilEvidence => Set<CouncilEvidence>();
+    public DbSet<Inquiry> Inquiries => Set<Inquiry>();
+
+    public DbSet<InquiryPause> InquiryPauses => Set<InquiryPause>();
+
+    public DbSet<WorkingCalendar> WorkingCalendars => Set<WorkingCalendar>();
+
+    public DbSet<WorkingDayException> WorkingDayExceptions => Set<WorkingDayException>();
+
+    public DbSet<InquiryTarget> InquiryTargets => Set<InquiryTarget>();
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every app instance (ADR 0070).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

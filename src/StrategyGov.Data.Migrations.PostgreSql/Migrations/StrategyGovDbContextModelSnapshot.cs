@@ -1777,6 +1777,329 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("StrategyGov.Data.Inquiries.Inquiry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnswerDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("AnswerElapsedMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AnswerMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AnswerTargetMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedToId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("FirstResponseAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FirstResponseDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FirstResponseMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FirstResponseNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("FirstResponseTargetMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Outlet")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PillarCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReferralNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ReferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ReferredFromInquiryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReferredFromInstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReferredToInstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReferredToName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Requester")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("RequesterDeadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResponseFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("ResponseFileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("ResponseFileSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ResponseFileType")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("ResponseText")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedToId");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("ReferredFromInquiryId");
+
+                    b.HasIndex("ReferredFromInstitutionId");
+
+                    b.HasIndex("ReferredToInstitutionId");
+
+                    b.HasIndex("InstitutionId", "ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("InstitutionId", "FirstResponseMinutes", "ReceivedAt", "Kind")
+                        .HasDatabaseName("IX_Inquiries_FirstResponse");
+
+                    b.HasIndex("InstitutionId", "Kind", "AnswerDueAt", "FirstResponseAt", "FirstResponseDueAt")
+                        .HasDatabaseName("IX_Inquiries_Open")
+                        .HasFilter("\"Status\" NOT IN ('Answered', 'Closed')");
+
+                    b.HasIndex("InstitutionId", "ReceivedAt", "Kind", "AnswerMinutes", "AnswerTargetMinutes", "AnswerDueAt", "FirstResponseMinutes", "AnsweredAt", "ReferredAt", "RequesterDeadline")
+                        .HasDatabaseName("IX_Inquiries_Figures");
+
+                    b.ToTable("Inquiries");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Inquiries.InquiryPause", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId", "StartedAt");
+
+                    b.ToTable("InquiryPauses");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Inquiries.InquiryTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AnswerMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("InquiryTargets");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Inquiries.WorkingCalendar", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CenterGraceMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("DayEndsAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("DayStartsAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("WarnBeforeMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WorkingDays")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WorkingCalendars");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Inquiries.WorkingDayException", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<TimeOnly?>("EndsAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ImportUid")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("NameAr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<TimeOnly?>("StartsAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<DateOnly>("ToDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromDate");
+
+                    b.HasIndex("ImportUid");
+
+                    b.ToTable("WorkingDayExceptions");
+                });
+
             modelBuilder.Entity("StrategyGov.Data.Institutions.Institution", b =>
                 {
                     b.Property<int>("Id")
@@ -2795,6 +3118,55 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                     b.Navigation("Institution");
                 });
 
+            modelBuilder.Entity("StrategyGov.Data.Inquiries.Inquiry", b =>
+                {
+                    b.HasOne("StrategyGov.Data.Identity.ApplicationUser", "AssignedTo")
+                        .WithMany()
+                        .HasForeignKey("AssignedToId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("StrategyGov.Data.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("StrategyGov.Data.Institutions.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StrategyGov.Data.Inquiries.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("ReferredFromInquiryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("StrategyGov.Data.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("ReferredFromInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("StrategyGov.Data.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("ReferredToInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("AssignedTo");
+
+                    b.Navigation("Institution");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Inquiries.InquiryPause", b =>
+                {
+                    b.HasOne("StrategyGov.Data.Inquiries.Inquiry", "Inquiry")
+                        .WithMany("Pauses")
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Inquiry");
+                });
+
             modelBuilder.Entity("StrategyGov.Data.Institutions.Institution", b =>
                 {
                     b.HasOne("StrategyGov.Data.Institutions.Institution", "Parent")
@@ -3044,6 +3416,11 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("StrategyGov.Data.Governance.RaciActivity", b =>
                 {
                     b.Navigation("Cells");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Inquiries.Inquiry", b =>
+                {
+                    b.Navigation("Pauses");
                 });
 
             modelBuilder.Entity("StrategyGov.Data.Reporting.ScoreSnapshot", b =>

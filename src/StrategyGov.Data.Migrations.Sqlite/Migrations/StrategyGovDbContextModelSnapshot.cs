@@ -1716,6 +1716,321 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("StrategyGov.Data.Inquiries.Inquiry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnswerDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AnswerElapsedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AnswerMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnswerTargetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedToId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstResponseAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstResponseDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstResponseNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstResponseTargetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outlet")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PillarCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferralNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReferredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReferredFromInquiryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReferredFromInstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReferredToInstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReferredToName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Requester")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RequesterDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseFileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResponseFileSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponseFileType")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseText")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedToId");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("ReferredFromInquiryId");
+
+                    b.HasIndex("ReferredFromInstitutionId");
+
+                    b.HasIndex("ReferredToInstitutionId");
+
+                    b.HasIndex("InstitutionId", "ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("InstitutionId", "FirstResponseMinutes", "ReceivedAt", "Kind")
+                        .HasDatabaseName("IX_Inquiries_FirstResponse");
+
+                    b.HasIndex("InstitutionId", "Kind", "AnswerDueAt", "FirstResponseAt", "FirstResponseDueAt")
+                        .HasDatabaseName("IX_Inquiries_Open")
+                        .HasFilter("\"Status\" NOT IN ('Answered', 'Closed')");
+
+                    b.HasIndex("InstitutionId", "ReceivedAt", "Kind", "AnswerMinutes", "AnswerTargetMinutes", "AnswerDueAt", "FirstResponseMinutes", "AnsweredAt", "ReferredAt", "RequesterDeadline")
+                        .HasDatabaseName("IX_Inquiries_Figures");
+
+                    b.ToTable("Inquiries");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Inquiries.InquiryPause", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId", "StartedAt");
+
+                    b.ToTable("InquiryPauses");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Inquiries.InquiryTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnswerMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("InquiryTargets");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Inquiries.WorkingCalendar", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CenterGraceMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("DayEndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("DayStartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WarnBeforeMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkingDays")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WorkingCalendars");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Inquiries.WorkingDayException", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportUid")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameAr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ToDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromDate");
+
+                    b.HasIndex("ImportUid");
+
+                    b.ToTable("WorkingDayExceptions");
+                });
+
             modelBuilder.Entity("StrategyGov.Data.Institutions.Institution", b =>
                 {
                     b.Property<int>("Id")
@@ -2714,6 +3029,55 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Institution");
                 });
 
+            modelBuilder.Entity("StrategyGov.Data.Inquiries.Inquiry", b =>
+                {
+                    b.HasOne("StrategyGov.Data.Identity.ApplicationUser", "AssignedTo")
+                        .WithMany()
+                        .HasForeignKey("AssignedToId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("StrategyGov.Data.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("StrategyGov.Data.Institutions.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StrategyGov.Data.Inquiries.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("ReferredFromInquiryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("StrategyGov.Data.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("ReferredFromInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("StrategyGov.Data.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("ReferredToInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("AssignedTo");
+
+                    b.Navigation("Institution");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Inquiries.InquiryPause", b =>
+                {
+                    b.HasOne("StrategyGov.Data.Inquiries.Inquiry", "Inquiry")
+                        .WithMany("Pauses")
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Inquiry");
+                });
+
             modelBuilder.Entity("StrategyGov.Data.Institutions.Institution", b =>
                 {
                     b.HasOne("StrategyGov.Data.Institutions.Institution", "Parent")
@@ -2963,6 +3327,11 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("StrategyGov.Data.Governance.RaciActivity", b =>
                 {
                     b.Navigation("Cells");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Inquiries.Inquiry", b =>
+                {
+                    b.Navigation("Pauses");
                 });
 
             modelBuilder.Entity("StrategyGov.Data.Reporting.ScoreSnapshot", b =>

@@ -15,6 +15,10 @@ public enum NotificationKind
     CouncilProgressReported,
     CouncilOutcomeAccepted,
     CouncilOutcomeReopened,
+    InquiryAtRisk,
+    InquiryBreached,
+    InquiryEscalated,
+    InquiryReferred,
 }
 
 /// <summary>

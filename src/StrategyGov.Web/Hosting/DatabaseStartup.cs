@@ -7,6 +7,7 @@ using StrategyGov.Data.Identity;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Data.Seeding;
 using StrategyGov.Web.Features.Computed;
+using StrategyGov.Web.Features.Inquiries;
 using StrategyGov.Web.Features.Account;
 using StrategyGov.Web.Features.Scores;
 
@@ -85,6 +86,7 @@ public static class DatabaseStartup
             var clock = services.GetRequiredService<TimeProvider>();
             await GovernanceSeeder.SeedAsync(db, seedDirectory, clock.GetUtcNow().UtcDateTime, PlatformToday(services), ct);
             await CouncilSeeder.SeedAsync(db, seedDirectory, clock.GetUtcNow().UtcDateTime, timeZone, ct);
+            await InquirySeeder.SeedAsync(db, seedDirectory, clock.GetUtcNow().UtcDateTime, ct);
 
             // The demo answers of computed indicators come from the seeded records, as the app computes them.
             if (seeded && await services.GetRequiredService<ComputedIndicatorService>().FillSeededAsync(ct) is > 0 and var computed)

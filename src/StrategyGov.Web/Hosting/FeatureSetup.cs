@@ -11,6 +11,7 @@ using StrategyGov.Web.Features.Downloads;
 using StrategyGov.Web.Features.Evidence;
 using StrategyGov.Web.Features.Excel;
 using StrategyGov.Web.Features.Framework;
+using StrategyGov.Web.Features.Inquiries;
 using StrategyGov.Web.Features.Institutions;
 using StrategyGov.Web.Features.Notifications;
 using StrategyGov.Web.Features.Objections;
@@ -49,6 +50,7 @@ public static class FeatureSetup
             .AddCrisis()
             .AddCalendar()
             .AddCouncil()
+            .AddInquiries()
             .AddPeriods()
             .AddComputedIndicators()
             .AddSubmissions()
@@ -73,6 +75,7 @@ public static class FeatureSetup
         .MapCrisisEndpoints()
         .MapCalendarEndpoints()
         .MapCouncilEndpoints()
+        .MapInquiriesEndpoints()
         .MapPeriodsEndpoints()
         .MapEvidenceEndpoints()
         .MapReportsEndpoints()

@@ -10,12 +10,15 @@ using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Notifications;
 
-/// <summary>Who receives a notification: an institution's directors and contributors, or the center's reviewers and admins.</summary>
-public readonly record struct NotificationAudience(int? InstitutionId)
+/// <summary>Who receives a notification: an institution's directors and contributors (or its directors only), or the center's reviewers and admins.</summary>
+public readonly record struct NotificationAudience(int? InstitutionId, bool DirectorsOnly = false)
 {
     public static readonly NotificationAudience Center = new(null);
 
     public static NotificationAudience Institution(int institutionId) => new(institutionId);
+
+    /// <summary>Only the institution's directors (escalations).</summary>
+    public static NotificationAudience Directors(int institutionId) => new(institutionId, DirectorsOnly: true);
 }
 
 public sealed record NotificationItem(
@@ -193,7 +196,9 @@ public sealed class NotificationService(
     {
         var roles = audience.InstitutionId is null
             ? new[] { AppRoles.CenterAdmin, AppRoles.CenterReviewer }
-            : new[] { AppRoles.InstitutionDirector, AppRoles.InstitutionContributor };
+            : audience.DirectorsOnly
+                ? new[] { AppRoles.InstitutionDirector }
+                : new[] { AppRoles.InstitutionDirector, AppRoles.InstitutionContributor };
         var institutionId = audience.InstitutionId;
         var recipients = await (
                 from user in db.Users
