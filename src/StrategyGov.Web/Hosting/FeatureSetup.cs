@@ -11,6 +11,7 @@ using StrategyGov.Web.Features.Evidence;
 using StrategyGov.Web.Features.Excel;
 using StrategyGov.Web.Features.Framework;
 using StrategyGov.Web.Features.Institutions;
+using StrategyGov.Web.Features.Media;
 using StrategyGov.Web.Features.Notifications;
 using StrategyGov.Web.Features.Objections;
 using StrategyGov.Web.Features.Periods;
@@ -45,6 +46,7 @@ public static class FeatureSetup
             .AddRaci()
             .AddCrisis()
             .AddCalendar()
+            .AddMedia()
             .AddPeriods()
             .AddComputedIndicators()
             .AddSubmissions()
@@ -67,6 +69,7 @@ public static class FeatureSetup
         .MapRaciEndpoints()
         .MapCrisisEndpoints()
         .MapCalendarEndpoints()
+        .MapMediaEndpoints()
         .MapPeriodsEndpoints()
         .MapEvidenceEndpoints()
         .MapReportsEndpoints()
