@@ -49,7 +49,8 @@ public sealed record CalendarEntryRow(
     DateTime UpdatedUtc,
     bool CanEdit,
     bool CanDecide,
-    IReadOnlyList<ClashInfo> Clashes)
+    IReadOnlyList<ClashInfo> Clashes,
+    int? CampaignPlanId = null)
 {
     public bool Covers(DateOnly day) => FirstDay <= day && day <= LastDay;
 }

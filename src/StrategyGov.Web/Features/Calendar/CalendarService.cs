@@ -315,7 +315,8 @@ public sealed class CalendarService(
                     e.UpdatedAt,
                     CanEdit(actor, e),
                     isDirector,
-                    entryClashes);
+                    entryClashes,
+                    e.CampaignPlanId);
             })
             .ToList();
     }
