@@ -20,23 +20,49 @@ public sealed record CampaignFact(
     DateOnly? EvaluatedOn,
     bool MetAll);
 
-/// <summary>
-/// <c>media.press-conferences</c>: press conferences and press briefings the institution held in the window, from
-/// its media log. One counts when the media were there to ask questions: at least one journalist or outlet recorded.
-/// </summary>
-public sealed class PressConferencesComputedSource : IComputedSource
+/// <summary>A count over the institution's own media log: one read of the kinds it counts, then its pure calculation per institution.</summary>
+public abstract class InteractionCountSource(params InteractionKind[] kinds) : IComputedSource
 {
-    public const string PressConferences = "media.press-conferences";
-
-    public string Key => PressConferences;
+    public abstract string Key { get; }
 
     public ComputedKind Kind => ComputedKind.Count;
 
     public async Task<IReadOnlyDictionary<int, ComputedResult>> ComputeAsync(StrategyGovDbContext db, ComputeRequest request, CancellationToken ct)
     {
-        var facts = await MediaFacts.InteractionsAsync(db, request, [InteractionKind.PressConference, InteractionKind.Briefing], ct);
-        return request.InstitutionIds.ToDictionary(id => id, id => Calculate(facts[id], request.From, request.To));
+        var facts = await MediaFacts.InteractionsAsync(db, request, kinds, ct);
+        return request.InstitutionIds.ToDictionary(id => id, id => CalculateFor(facts[id], request));
     }
+
+    protected abstract ComputedResult CalculateFor(IEnumerable<InteractionFact> interactions, ComputeRequest request);
+}
+
+/// <summary>A share of the campaigns the institution led or co-owned: one read of them all, then its pure calculation per institution.</summary>
+public abstract class CampaignShareSource : IComputedSource
+{
+    public abstract string Key { get; }
+
+    public ComputedKind Kind => ComputedKind.Percentage;
+
+    public async Task<IReadOnlyDictionary<int, ComputedResult>> ComputeAsync(StrategyGovDbContext db, ComputeRequest request, CancellationToken ct)
+    {
+        var facts = await MediaFacts.CampaignsAsync(db, request, ct);
+        return request.InstitutionIds.ToDictionary(id => id, id => CalculateFor(facts[id], request));
+    }
+
+    protected abstract ComputedResult CalculateFor(IEnumerable<CampaignFact> campaigns, ComputeRequest request);
+}
+
+/// <summary>
+/// <c>media.press-conferences</c>: press conferences and press briefings the institution held in the window, from
+/// its media log. One counts when the media were there to ask questions: at least one journalist or outlet recorded.
+/// </summary>
+public sealed class PressConferencesComputedSource() : InteractionCountSource(InteractionKind.PressConference, InteractionKind.Briefing)
+{
+    public const string PressConferences = "media.press-conferences";
+
+    public override string Key => PressConferences;
+
+    protected override ComputedResult CalculateFor(IEnumerable<InteractionFact> interactions, ComputeRequest request) => Calculate(interactions, request.From, request.To);
 
     /// <summary>Pure: each press conference or briefing from <paramref name="from"/> to <paramref name="to"/> (both included) with the media present counts once.</summary>
     public static ComputedResult Calculate(IEnumerable<InteractionFact> interactions, DateOnly from, DateOnly to)
@@ -51,8 +77,7 @@ public sealed class PressConferencesComputedSource : IComputedSource
                 return MediaFacts.Record(i, $"{kindAr}: {i.Topic}{(counts ? string.Empty : " — لم يُسجَّل حضور إعلاميين")}", $"{kindEn}: {i.Topic}{(counts ? string.Empty : " — no media recorded")}", counts);
             })
             .ToList();
-        var counted = records.Count(r => r.Counts == true);
-        return new ComputedResult(counted, records, counted);
+        return MediaFacts.Count(records);
     }
 }
 
@@ -60,19 +85,13 @@ public sealed class PressConferencesComputedSource : IComputedSource
 /// <c>media.background-meetings</c>: background meetings with journalists and opinion writers in the window. A
 /// press conference is not one; a meeting counts when a journalist and a senior official of the institution attended.
 /// </summary>
-public sealed class BackgroundMeetingsComputedSource : IComputedSource
+public sealed class BackgroundMeetingsComputedSource() : InteractionCountSource(InteractionKind.Meeting)
 {
     public const string BackgroundMeetings = "media.background-meetings";
 
-    public string Key => BackgroundMeetings;
+    public override string Key => BackgroundMeetings;
 
-    public ComputedKind Kind => ComputedKind.Count;
-
-    public async Task<IReadOnlyDictionary<int, ComputedResult>> ComputeAsync(StrategyGovDbContext db, ComputeRequest request, CancellationToken ct)
-    {
-        var facts = await MediaFacts.InteractionsAsync(db, request, [InteractionKind.Meeting], ct);
-        return request.InstitutionIds.ToDictionary(id => id, id => Calculate(facts[id], request.From, request.To));
-    }
+    protected override ComputedResult CalculateFor(IEnumerable<InteractionFact> interactions, ComputeRequest request) => Calculate(interactions, request.From, request.To);
 
     /// <summary>Pure: each meeting in the window with at least one journalist and a named senior official counts once.</summary>
     public static ComputedResult Calculate(IEnumerable<InteractionFact> interactions, DateOnly from, DateOnly to)
@@ -90,8 +109,7 @@ public sealed class BackgroundMeetingsComputedSource : IComputedSource
                 return MediaFacts.Record(i, $"لقاء مع الإعلاميين: {i.Topic}{whyAr}", $"Media meeting: {i.Topic}{whyEn}", counts);
             })
             .ToList();
-        var counted = records.Count(r => r.Counts == true);
-        return new ComputedResult(counted, records, counted);
+        return MediaFacts.Count(records);
     }
 }
 
@@ -99,19 +117,13 @@ public sealed class BackgroundMeetingsComputedSource : IComputedSource
 /// <c>media.campaigns-with-plan</c>: of the campaigns the institution led or co-owned that were launched in the
 /// window, the share whose written plan, on the day of launch, had measurable (SMART) objectives and a named audience.
 /// </summary>
-public sealed class CampaignsWithPlanComputedSource : IComputedSource
+public sealed class CampaignsWithPlanComputedSource : CampaignShareSource
 {
     public const string CampaignsWithPlan = "media.campaigns-with-plan";
 
-    public string Key => CampaignsWithPlan;
+    public override string Key => CampaignsWithPlan;
 
-    public ComputedKind Kind => ComputedKind.Percentage;
-
-    public async Task<IReadOnlyDictionary<int, ComputedResult>> ComputeAsync(StrategyGovDbContext db, ComputeRequest request, CancellationToken ct)
-    {
-        var facts = await MediaFacts.CampaignsAsync(db, request, ct);
-        return request.InstitutionIds.ToDictionary(id => id, id => Calculate(facts[id], request.From, request.To));
-    }
+    protected override ComputedResult CalculateFor(IEnumerable<CampaignFact> campaigns, ComputeRequest request) => Calculate(campaigns, request.From, request.To);
 
     /// <summary>Pure: denominator the campaigns launched from <paramref name="from"/> to <paramref name="to"/>; numerator those planned at launch.</summary>
     public static ComputedResult Calculate(IEnumerable<CampaignFact> campaigns, DateOnly from, DateOnly to)
@@ -121,7 +133,7 @@ public sealed class CampaignsWithPlanComputedSource : IComputedSource
             .OrderBy(c => c.LaunchedOn).ThenBy(c => c.Id)
             .Select(c => MediaFacts.Record(c, c.PlannedAtLaunch ? string.Empty : " — بلا خطة مكتملة عند الإطلاق", c.PlannedAtLaunch ? string.Empty : " — no complete plan at launch", c.PlannedAtLaunch, c.LaunchedOn))
             .ToList();
-        return ComputedResult.Share(records.Count(r => r.Counts == true), records.Count, records, "Computed_NoCampaignsLaunched");
+        return MediaFacts.Share(records, "Computed_NoCampaignsLaunched");
     }
 }
 
@@ -129,19 +141,13 @@ public sealed class CampaignsWithPlanComputedSource : IComputedSource
 /// <c>media.campaigns-evaluated</c>: of the campaigns the institution led or co-owned that were completed in the
 /// window, the share evaluated (every objective's result compared with its target, lessons written) by the day read.
 /// </summary>
-public sealed class CampaignsEvaluatedComputedSource : IComputedSource
+public sealed class CampaignsEvaluatedComputedSource : CampaignShareSource
 {
     public const string CampaignsEvaluated = "media.campaigns-evaluated";
 
-    public string Key => CampaignsEvaluated;
+    public override string Key => CampaignsEvaluated;
 
-    public ComputedKind Kind => ComputedKind.Percentage;
-
-    public async Task<IReadOnlyDictionary<int, ComputedResult>> ComputeAsync(StrategyGovDbContext db, ComputeRequest request, CancellationToken ct)
-    {
-        var facts = await MediaFacts.CampaignsAsync(db, request, ct);
-        return request.InstitutionIds.ToDictionary(id => id, id => Calculate(facts[id], request.From, request.To, request.AsOf));
-    }
+    protected override ComputedResult CalculateFor(IEnumerable<CampaignFact> campaigns, ComputeRequest request) => Calculate(campaigns, request.From, request.To, request.AsOf);
 
     /// <summary>Pure: denominator the campaigns completed in the window; numerator those evaluated on or before <paramref name="asOf"/>.</summary>
     public static ComputedResult Calculate(IEnumerable<CampaignFact> campaigns, DateOnly from, DateOnly to, DateOnly asOf)
@@ -155,7 +161,7 @@ public sealed class CampaignsEvaluatedComputedSource : IComputedSource
                 return MediaFacts.Record(c, evaluated ? string.Empty : " — لم تُقيَّم بعد", evaluated ? string.Empty : " — not evaluated yet", evaluated, c.CompletedOn);
             })
             .ToList();
-        return ComputedResult.Share(records.Count(r => r.Counts == true), records.Count, records, "Computed_NoCampaignsCompleted");
+        return MediaFacts.Share(records, "Computed_NoCampaignsCompleted");
     }
 }
 
@@ -163,19 +169,13 @@ public sealed class CampaignsEvaluatedComputedSource : IComputedSource
 /// <c>media.campaigns-met-objectives</c>: of the campaigns completed in the window and evaluated by the day read,
 /// the share that met every one of their objectives.
 /// </summary>
-public sealed class CampaignsMetObjectivesComputedSource : IComputedSource
+public sealed class CampaignsMetObjectivesComputedSource : CampaignShareSource
 {
     public const string CampaignsMetObjectives = "media.campaigns-met-objectives";
 
-    public string Key => CampaignsMetObjectives;
+    public override string Key => CampaignsMetObjectives;
 
-    public ComputedKind Kind => ComputedKind.Percentage;
-
-    public async Task<IReadOnlyDictionary<int, ComputedResult>> ComputeAsync(StrategyGovDbContext db, ComputeRequest request, CancellationToken ct)
-    {
-        var facts = await MediaFacts.CampaignsAsync(db, request, ct);
-        return request.InstitutionIds.ToDictionary(id => id, id => Calculate(facts[id], request.From, request.To, request.AsOf));
-    }
+    protected override ComputedResult CalculateFor(IEnumerable<CampaignFact> campaigns, ComputeRequest request) => Calculate(campaigns, request.From, request.To, request.AsOf);
 
     /// <summary>Pure: denominator the campaigns completed in the window and evaluated by <paramref name="asOf"/>; numerator those that met all their objectives.</summary>
     public static ComputedResult Calculate(IEnumerable<CampaignFact> campaigns, DateOnly from, DateOnly to, DateOnly asOf)
@@ -185,7 +185,7 @@ public sealed class CampaignsMetObjectivesComputedSource : IComputedSource
             .OrderBy(c => c.CompletedOn).ThenBy(c => c.Id)
             .Select(c => MediaFacts.Record(c, c.MetAll ? string.Empty : " — لم تحقق كل أهدافها", c.MetAll ? string.Empty : " — did not meet every objective", c.MetAll, c.EvaluatedOn))
             .ToList();
-        return ComputedResult.Share(records.Count(r => r.Counts == true), records.Count, records, "Computed_NoCampaignsEvaluated");
+        return MediaFacts.Share(records, "Computed_NoCampaignsEvaluated");
     }
 }
 
@@ -223,6 +223,17 @@ internal static class MediaFacts
                 c.Id, c.TitleAr, c.TitleEn, c.LaunchedOn, c.PlannedAtLaunch, c.CompletedOn, c.EvaluatedOn, CampaignRules.MetAll(c.Met)))))
             .ToLookup(x => x.Owner, x => x.Fact);
     }
+
+    /// <summary>A count: the records that count.</summary>
+    public static ComputedResult Count(IReadOnlyList<ComputedRecord> records)
+    {
+        var counted = records.Count(r => r.Counts == true);
+        return new ComputedResult(counted, records, counted);
+    }
+
+    /// <summary>A share: the records that count over all records listed; none listed is not applicable for <paramref name="reason"/>.</summary>
+    public static ComputedResult Share(IReadOnlyList<ComputedRecord> records, string reason) =>
+        ComputedResult.Share(records.Count(r => r.Counts == true), records.Count, records, reason);
 
     public static ComputedRecord Record(InteractionFact i, string labelAr, string labelEn, bool counts) => new(
         "media-interaction", i.Id.ToString(CultureInfo.InvariantCulture), labelAr, labelEn, $"/media/interactions#interaction-{i.Id}", Counts: counts, On: i.OccurredOn);
