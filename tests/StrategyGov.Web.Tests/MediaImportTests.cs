@@ -160,13 +160,22 @@ public sealed class MediaImportTests(StrategyGovAppFactory app) : IClassFixture<
         using var changed = new MemoryStream();
         book.SaveAs(changed);
         changed.Position = 0;
+        var maryamAudited = await AuditCountAsync(MediaData.Maryam);
 
         var result = await Workbook.ImportAsync(admin, changed, None);
 
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => $"{e.Sheet}/{e.Row}/{e.Column}: {e.MessageKey}")));
-        Assert.Equal(0, result.Created);
+        Assert.Equal((0, 1), (result.Created, result.Updated)); // the rows read back unchanged change nothing
         await using var db = await app.DbAsync();
         Assert.Equal("رئيس قسم الصحة", (await db.Journalists.SingleAsync(j => j.NameEn == MediaData.Salim)).Position);
+        Assert.Equal(maryamAudited, await AuditCountAsync(MediaData.Maryam));
+    }
+
+    private async Task<int> AuditCountAsync(string journalistEn)
+    {
+        var key = (await app.JournalistIdAsync(journalistEn)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var db = await app.DbAsync();
+        return await db.AuditEvents.CountAsync(e => e.EntityType == nameof(Journalist) && e.EntityKey == key);
     }
 
     [Fact]

@@ -125,6 +125,14 @@ public sealed class JournalistWorkbook(IDbContextFactory<StrategyGovDbContext> d
     {
         private readonly List<SheetError> _errors = [];
 
+        /// <summary>Whether a row changed its entry: a row that repeats the register (an export read back) is neither counted nor audited.</summary>
+        private bool Changed(object entity)
+        {
+            var entry = db.Entry(entity);
+            entry.DetectChanges();
+            return entry.State == EntityState.Modified;
+        }
+
         public async Task<RegisterImportResult> RunAsync(XLWorkbook workbook, CancellationToken ct)
         {
             var outletSheet = workbook.Worksheets.FirstOrDefault(w => string.Equals(w.Name, OutletSheet, StringComparison.OrdinalIgnoreCase));
@@ -181,14 +189,15 @@ public sealed class JournalistWorkbook(IDbContextFactory<StrategyGovDbContext> d
                     CreatedAt = now,
                 };
                 JournalistService.Apply(outlet, form);
-                outlet.UpdatedAt = now;
                 if (target is null)
                 {
+                    outlet.UpdatedAt = now;
                     db.MediaOutlets.Add(outlet);
                     created++;
                 }
-                else
+                else if (Changed(target))
                 {
+                    target.UpdatedAt = now;
                     updated++;
                 }
 
@@ -235,14 +244,15 @@ public sealed class JournalistWorkbook(IDbContextFactory<StrategyGovDbContext> d
                     journalist.Outlet = outlet; // added by this file: its key is known once saved
                 }
 
-                journalist.UpdatedAt = now;
                 if (target is null)
                 {
+                    journalist.UpdatedAt = now;
                     db.Journalists.Add(journalist);
                     created++;
                 }
-                else
+                else if (Changed(target))
                 {
+                    target.UpdatedAt = now;
                     updated++;
                 }
             }
