@@ -9,6 +9,7 @@ using StrategyGov.Data.Governance;
 using StrategyGov.Data.Identity;
 using StrategyGov.Data.Inquiries;
 using StrategyGov.Data.Institutions;
+using StrategyGov.Data.Media;
 using StrategyGov.Data.Notifications;
 using StrategyGov.Data.Reporting;
 
@@ -110,6 +111,24 @@ public class StrategyGovDbContext(DbContextOptions<StrategyGovDbContext> options
     public DbSet<WorkingDayException> WorkingDayExceptions => Set<WorkingDayException>();
 
     public DbSet<InquiryTarget> InquiryTargets => Set<InquiryTarget>();
+    // Media relations and campaigns (ADR 0099).
+    public DbSet<MediaOutlet> MediaOutlets => Set<MediaOutlet>();
+
+    public DbSet<Journalist> Journalists => Set<Journalist>();
+
+    public DbSet<MediaInteraction> MediaInteractions => Set<MediaInteraction>();
+
+    public DbSet<InteractionParticipant> InteractionParticipants => Set<InteractionParticipant>();
+
+    public DbSet<MediaCoverage> MediaCoverage => Set<MediaCoverage>();
+
+    public DbSet<CampaignPlan> CampaignPlans => Set<CampaignPlan>();
+
+    public DbSet<CampaignObjective> CampaignObjectives => Set<CampaignObjective>();
+
+    public DbSet<CampaignEvaluationItem> CampaignEvaluationItems => Set<CampaignEvaluationItem>();
+
+    public DbSet<CampaignPartner> CampaignPartners => Set<CampaignPartner>();
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every app instance (ADR 0070).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

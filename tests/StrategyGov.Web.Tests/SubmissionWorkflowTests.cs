@@ -19,7 +19,7 @@ public sealed class SubmissionWorkflowTests(StrategyGovAppFactory app) : IClassF
     private const string YesNo = "P1.1.1";
     private const string Percentage = "P1.3.2";
     private const string Maturity = "P2.1.3";
-    private const string TargetHigher = "P3.2.1";
+    private const string TargetHigher = "P4.3.2";
     private const string TargetLower = "P3.1.4";
 
     private static readonly CancellationToken None = CancellationToken.None;

@@ -297,6 +297,9 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CampaignPlanId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channels")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -364,6 +367,8 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CampaignPlanId");
 
                     b.HasIndex("ConfirmedById");
 
@@ -2105,6 +2110,543 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.ToTable("InstitutionTypes");
                 });
 
+            modelBuilder.Entity("StrategyGov.Data.Media.CampaignEvaluationItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Result")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("CampaignPlanId", "Stage")
+                        .IsUnique();
+
+                    b.ToTable("CampaignEvaluationItems");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Media.CampaignObjective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Baseline")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CampaignPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HigherIsBetter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Met")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Result")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("CampaignPlanId", "Order");
+
+                    b.ToTable("CampaignObjectives");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Media.CampaignPartner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("CampaignPlanId", "InstitutionId")
+                        .IsUnique();
+
+                    b.ToTable("CampaignPartners");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Media.CampaignPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AudienceCodes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AudienceInsight")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BudgetPlanned")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BudgetSpent")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EvaluatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImplementationNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyMessages")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LaunchedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PillarId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PlannedAtLaunch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Strategy")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleAr")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("PillarId");
+
+                    b.HasIndex("InstitutionId", "Status");
+
+                    b.ToTable("CampaignPlans");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Media.InteractionParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InteractionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("JournalistId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OutletId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("InteractionId");
+
+                    b.HasIndex("JournalistId", "InstitutionId");
+
+                    b.HasIndex("OutletId", "InstitutionId");
+
+                    b.ToTable("InteractionParticipants");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Media.Journalist", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccreditationNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AccreditedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Beat")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Handle")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameAr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OutletId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredChannel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProposedByInstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("NameKey");
+
+                    b.HasIndex("OutletId");
+
+                    b.HasIndex("ProposedByInstitutionId");
+
+                    b.HasIndex("Status", "OutletId");
+
+                    b.ToTable("Journalists");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Media.MediaCoverage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CampaignPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Headline")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InteractionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OutletId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Reach")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignPlanId");
+
+                    b.HasIndex("InteractionId");
+
+                    b.HasIndex("OutletId");
+
+                    b.HasIndex("InstitutionId", "PublishedOn");
+
+                    b.ToTable("MediaCoverage");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Media.MediaInteraction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CampaignPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PillarId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SeniorOfficial")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignPlanId");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("PillarId");
+
+                    b.HasIndex("InstitutionId", "OccurredOn");
+
+                    b.ToTable("MediaInteractions");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Media.MediaOutlet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameAr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProposedByInstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("NameKey");
+
+                    b.HasIndex("ProposedByInstitutionId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("MediaOutlets");
+                });
+
             modelBuilder.Entity("StrategyGov.Data.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -2693,6 +3235,11 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("StrategyGov.Data.Calendar.CalendarEntry", b =>
                 {
+                    b.HasOne("StrategyGov.Data.Media.CampaignPlan", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignPlanId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("StrategyGov.Data.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("ConfirmedById")
@@ -3096,6 +3643,209 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Type");
                 });
 
+            modelBuilder.Entity("StrategyGov.Data.Media.CampaignEvaluationItem", b =>
+                {
+                    b.HasOne("StrategyGov.Data.Media.CampaignPlan", "CampaignPlan")
+                        .WithMany("Evaluation")
+                        .HasForeignKey("CampaignPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StrategyGov.Data.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("CampaignPlan");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Media.CampaignObjective", b =>
+                {
+                    b.HasOne("StrategyGov.Data.Media.CampaignPlan", "CampaignPlan")
+                        .WithMany("Objectives")
+                        .HasForeignKey("CampaignPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StrategyGov.Data.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("CampaignPlan");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Media.CampaignPartner", b =>
+                {
+                    b.HasOne("StrategyGov.Data.Media.CampaignPlan", "CampaignPlan")
+                        .WithMany("Partners")
+                        .HasForeignKey("CampaignPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StrategyGov.Data.Institutions.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("CampaignPlan");
+
+                    b.Navigation("Institution");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Media.CampaignPlan", b =>
+                {
+                    b.HasOne("StrategyGov.Data.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("StrategyGov.Data.Institutions.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StrategyGov.Data.Framework.Pillar", "Pillar")
+                        .WithMany()
+                        .HasForeignKey("PillarId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Institution");
+
+                    b.Navigation("Pillar");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Media.InteractionParticipant", b =>
+                {
+                    b.HasOne("StrategyGov.Data.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StrategyGov.Data.Media.MediaInteraction", "Interaction")
+                        .WithMany("Participants")
+                        .HasForeignKey("InteractionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StrategyGov.Data.Media.Journalist", "Journalist")
+                        .WithMany()
+                        .HasForeignKey("JournalistId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("StrategyGov.Data.Media.MediaOutlet", "Outlet")
+                        .WithMany()
+                        .HasForeignKey("OutletId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Interaction");
+
+                    b.Navigation("Journalist");
+
+                    b.Navigation("Outlet");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Media.Journalist", b =>
+                {
+                    b.HasOne("StrategyGov.Data.Media.Journalist", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("StrategyGov.Data.Media.MediaOutlet", "Outlet")
+                        .WithMany()
+                        .HasForeignKey("OutletId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("StrategyGov.Data.Institutions.Institution", "ProposedByInstitution")
+                        .WithMany()
+                        .HasForeignKey("ProposedByInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Outlet");
+
+                    b.Navigation("ProposedByInstitution");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Media.MediaCoverage", b =>
+                {
+                    b.HasOne("StrategyGov.Data.Media.CampaignPlan", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignPlanId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("StrategyGov.Data.Institutions.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StrategyGov.Data.Media.MediaInteraction", "Interaction")
+                        .WithMany("Coverage")
+                        .HasForeignKey("InteractionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("StrategyGov.Data.Media.MediaOutlet", "Outlet")
+                        .WithMany()
+                        .HasForeignKey("OutletId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Institution");
+
+                    b.Navigation("Interaction");
+
+                    b.Navigation("Outlet");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Media.MediaInteraction", b =>
+                {
+                    b.HasOne("StrategyGov.Data.Media.CampaignPlan", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignPlanId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("StrategyGov.Data.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("StrategyGov.Data.Institutions.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StrategyGov.Data.Framework.Pillar", "Pillar")
+                        .WithMany()
+                        .HasForeignKey("PillarId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Institution");
+
+                    b.Navigation("Pillar");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Media.MediaOutlet", b =>
+                {
+                    b.HasOne("StrategyGov.Data.Media.MediaOutlet", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("StrategyGov.Data.Institutions.Institution", "ProposedByInstitution")
+                        .WithMany()
+                        .HasForeignKey("ProposedByInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("ProposedByInstitution");
+                });
+
             modelBuilder.Entity("StrategyGov.Data.Notifications.Notification", b =>
                 {
                     b.HasOne("StrategyGov.Data.Identity.ApplicationUser", null)
@@ -3332,6 +4082,22 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("StrategyGov.Data.Inquiries.Inquiry", b =>
                 {
                     b.Navigation("Pauses");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Media.CampaignPlan", b =>
+                {
+                    b.Navigation("Evaluation");
+
+                    b.Navigation("Objectives");
+
+                    b.Navigation("Partners");
+                });
+
+            modelBuilder.Entity("StrategyGov.Data.Media.MediaInteraction", b =>
+                {
+                    b.Navigation("Coverage");
+
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("StrategyGov.Data.Reporting.ScoreSnapshot", b =>

@@ -77,6 +77,9 @@ public class CalendarEntry : IAudited, IInstitutionOwned
 
     public CalendarEntryStatus Status { get; set; }
 
+    /// <summary>The campaign plan this entry implements, if any (media relations and campaigns, ADR 0099).</summary>
+    public int? CampaignPlanId { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public string? CreatedById { get; set; }

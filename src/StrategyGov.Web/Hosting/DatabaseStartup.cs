@@ -88,6 +88,12 @@ public static class DatabaseStartup
             await CouncilSeeder.SeedAsync(db, seedDirectory, clock.GetUtcNow().UtcDateTime, timeZone, ct);
             await InquirySeeder.SeedAsync(db, seedDirectory, clock.GetUtcNow().UtcDateTime, ct);
 
+            // Demo journalists, interactions and campaigns only in a database seeded just now (never into real data).
+            if (seeded)
+            {
+                await StrategyGov.Data.Media.MediaSeeder.SeedAsync(db, seedDirectory, clock.GetUtcNow().UtcDateTime, PlatformToday(services), ct);
+            }
+
             // The demo answers of computed indicators come from the seeded records, as the app computes them.
             if (seeded && await services.GetRequiredService<ComputedIndicatorService>().FillSeededAsync(ct) is > 0 and var computed)
             {

@@ -13,6 +13,7 @@ using StrategyGov.Web.Features.Excel;
 using StrategyGov.Web.Features.Framework;
 using StrategyGov.Web.Features.Inquiries;
 using StrategyGov.Web.Features.Institutions;
+using StrategyGov.Web.Features.Media;
 using StrategyGov.Web.Features.Notifications;
 using StrategyGov.Web.Features.Objections;
 using StrategyGov.Web.Features.Periods;
@@ -51,6 +52,7 @@ public static class FeatureSetup
             .AddCalendar()
             .AddCouncil()
             .AddInquiries()
+            .AddMedia()
             .AddPeriods()
             .AddComputedIndicators()
             .AddSubmissions()
@@ -76,6 +78,7 @@ public static class FeatureSetup
         .MapCalendarEndpoints()
         .MapCouncilEndpoints()
         .MapInquiriesEndpoints()
+        .MapMediaEndpoints()
         .MapPeriodsEndpoints()
         .MapEvidenceEndpoints()
         .MapReportsEndpoints()

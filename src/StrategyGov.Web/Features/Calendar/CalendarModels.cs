@@ -50,7 +50,8 @@ public sealed record CalendarEntryRow(
     bool CanEdit,
     bool CanDecide,
     IReadOnlyList<ClashInfo> Clashes,
-    string? Link = null)
+    string? Link = null,
+    int? CampaignPlanId = null)
 {
     public bool Covers(DateOnly day) => FirstDay <= day && day <= LastDay;
 

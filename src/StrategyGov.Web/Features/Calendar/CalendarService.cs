@@ -337,7 +337,8 @@ public sealed class CalendarService(
                     e.UpdatedAt,
                     CanEdit(actor, e),
                     isDirector,
-                    entryClashes);
+                    entryClashes,
+                    CampaignPlanId: e.CampaignPlanId);
             })
             .ToList();
     }

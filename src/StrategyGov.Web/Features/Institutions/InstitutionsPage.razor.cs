@@ -85,28 +85,12 @@ public partial class InstitutionsPage
         }
     }
 
-    private Task ImportAsync(InputFileChangeEventArgs args) => RunAsync(async ct =>
+    private async Task ImportAsync(InputFileChangeEventArgs args)
     {
         _imported = null;
-        await using var upload = args.File.OpenReadStream(MaxImportBytes);
-
-        // ClosedXML needs a seekable stream; the browser upload is not one.
-        using var buffer = new MemoryStream();
-        await upload.CopyToAsync(buffer, ct);
-        buffer.Position = 0;
-        _imported = await Workbook.ImportAsync(Actor!, buffer, ct);
-    });
-
-    private async Task RunAsync(Func<CancellationToken, Task> change)
-    {
-        _message = null;
-        try
-        {
-            _message = await ChangeAsync(change) ?? await LoadAsync(ReloadAsync);
-        }
-        catch (IOException)
-        {
-            _message = L["Fw_ImportTooLarge"];
-        }
+        _message = await ImportUploadAsync(args.File, MaxImportBytes, async (file, ct) => _imported = await Workbook.ImportAsync(Actor!, file, ct))
+            ?? await LoadAsync(ReloadAsync);
     }
+
+    private async Task RunAsync(Func<CancellationToken, Task> change) => _message = await ChangeAsync(change) ?? await LoadAsync(ReloadAsync);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
 using StrategyGov.Web.Features.Users;
 using StrategyGov.Web.Localization;
@@ -72,6 +73,30 @@ public abstract class FeatureComponent : ComponentBase, IDisposable
         catch (Exception e) when (UiMessages.IsExpected(e))
         {
             return UiMessages.Describe(e, L);
+        }
+    }
+
+    /// <summary>
+    /// Imports an uploaded workbook as a change: the upload is read into memory first (ClosedXML needs a
+    /// seekable stream; the browser's is not one). Returns null, the service's refusal as a message, or
+    /// Fw_ImportTooLarge when the file is larger than <paramref name="maxBytes"/>.
+    /// </summary>
+    protected async Task<string?> ImportUploadAsync(IBrowserFile file, long maxBytes, Func<Stream, CancellationToken, Task> import)
+    {
+        try
+        {
+            return await ChangeAsync(async ct =>
+            {
+                await using var upload = file.OpenReadStream(maxBytes);
+                using var buffer = new MemoryStream();
+                await upload.CopyToAsync(buffer, ct);
+                buffer.Position = 0;
+                await import(buffer, ct);
+            });
+        }
+        catch (IOException)
+        {
+            return L["Fw_ImportTooLarge"];
         }
     }
 
