@@ -6,18 +6,22 @@ using StrategyGov.Testing;
 namespace StrategyGov.EndToEnd;
 
 /// <summary>
-/// The app with the open page's periodic session check ten minutes apart (the longest allowed), so that only the check made before
-/// a change can notice a sign-out (the periodic one is tested with the users' journey).
+/// The app with the open page's periodic session check ten minutes apart (the longest allowed), so that
+/// only the check made before a change can notice a sign-out (the periodic one is tested with the users'
+/// journey); and keeping nothing of a page that lost its connection, as after a restart.
 /// </summary>
-public sealed class ChangeCheckFixture() : BrowserFixture(new StrategyGovAppFactory().With("Users:CircuitRevalidationInterval", "00:10:00"));
+public sealed class SessionsFixture() : BrowserFixture(new StrategyGovAppFactory()
+    .With("Users:CircuitRevalidationInterval", "00:10:00")
+    .With("Circuits:DisconnectedCircuitMaxRetained", "0"));
 
 /// <summary>
 /// Issue 23 as a director meets it in Chromium (ADR 0100): numbers typed the Arabic way are stored as
 /// meant, an ambiguous one is refused with the reason in the page's language and the stored value kept;
 /// a page whose user signed out in another tab saves nothing more, goes to the sign-in page, and after
-/// signing in again the answer typed meanwhile comes back from the tab's drafts and is saved.
+/// signing in again the answer typed meanwhile comes back from the tab's drafts and is saved; a page the
+/// server no longer knows reloads itself and saves what was typed.
 /// </summary>
-public sealed class NumbersAndSessionsTests(ChangeCheckFixture browser) : IClassFixture<ChangeCheckFixture>
+public sealed class NumbersAndSessionsTests(SessionsFixture browser) : IClassFixture<SessionsFixture>
 {
     private const string Percentage = "P1.3.2";
 
@@ -84,6 +88,34 @@ public sealed class NumbersAndSessionsTests(ChangeCheckFixture browser) : IClass
             await Assertions.Expect(answer.GetByTestId("draft-restored")).ToBeVisibleAsync();
             await Assertions.Expect(answer.GetByTestId("saved")).ToBeVisibleAsync();
             Assert.Equal(77m, await StoredValueAsync(submissionId));
+        });
+
+    [Fact]
+    public Task ServerForgetsThePage_ItReloadsItself_AndWhatWasTypedIsSaved() =>
+        browser.RunAsync(nameof(ServerForgetsThePage_ItReloadsItself_AndWhatWasTypedIsSaved), async () =>
+        {
+            var submissionId = await SubmissionAsync("MOH");
+            var director = await browser.SignInAsync(DemoUsers.DirectorMoh);
+            await browser.GotoAsync(director, $"/submissions/{submissionId}");
+            await director.GetByTestId($"answer-{Percentage}").GetByTestId("value").WaitForAsync();
+
+            // The connection drops and the server keeps nothing of the page (as after a restart) while the
+            // director types "٣٣": in one go, so that the page cannot reload before the keystroke lands.
+            await director.EvaluateAsync("""
+                () => {
+                    window.Blazor._internal.forceCloseConnection();
+                    const input = document.querySelector("[data-testid='answer-P1.3.2'] input");
+                    input.value = '٣٣';
+                    input.dispatchEvent(new Event('input', { bubbles: true }));
+                }
+                """);
+
+            // The page reloads itself into the same address, restores the typed answer and saves it.
+            var answer = director.GetByTestId($"answer-{Percentage}");
+            await Assertions.Expect(answer.GetByTestId("draft-restored")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            await Assertions.Expect(answer.GetByTestId("saved")).ToBeVisibleAsync();
+            Assert.EndsWith($"/submissions/{submissionId}", director.Url, StringComparison.Ordinal);
+            Assert.Equal(33m, await StoredValueAsync(submissionId));
         });
 
     private async Task<int> SubmissionAsync(string institution)

@@ -89,6 +89,10 @@ public static class FeatureSetup
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
 
+        // How long a page that lost its connection can come back to its state on the server (README, settings);
+        // after that it reloads and the answer form restores what was typed (ADR 0100).
+        services.AddOptions<Microsoft.AspNetCore.Components.Server.CircuitOptions>().BindConfiguration("Circuits");
+
         // Write Arabic as characters, not as &#x...; entities (pages a third of the size, readable source).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
