@@ -38,8 +38,12 @@ public sealed class UserAdministrationTests(UsersBrowserFixture browser) : IClas
         await dialog.GetByTestId("user-email").FillAsync(Email);
         await dialog.GetByTestId("user-phone").FillAsync("٠٥٠٩٨٧٦٥٤٣");
         await dialog.GetByTestId("role-InstitutionContributor").CheckAsync();
+
+        // The institution field opens once the server has seen the institution role; the choice shows once it has taken it.
+        await Assertions.Expect(dialog.GetByTestId("user-institution")).ToBeEnabledAsync();
         await dialog.GetByTestId("user-institution").ClickAsync();
         await admin.Locator(".mud-popover-open").GetByText("MOH —").ClickAsync();
+        await Assertions.Expect(dialog.GetByTestId("user-institution")).ToContainTextAsync("MOH —");
         await Screenshot(admin, "users-dialog-ar");
         await admin.GetByTestId("user-save").ClickAsync();
 
