@@ -63,6 +63,7 @@ public sealed class ScoreService(
     IDbContextFactory<StrategyGovDbContext> dbFactory,
     PeriodScoreLoader loader,
     ScoreSnapshotService snapshots,
+    ScoreboardCache cache,
     IOptions<PlatformOptions> platform,
     TimeProvider clock)
 {
@@ -165,8 +166,12 @@ public sealed class ScoreService(
         return earlier.OrderByDescending(p => p.OpensOn).Select(p => (int?)p.Id).FirstOrDefault();
     }
 
+    // Computed once per change of what it is computed from (ScoreboardCache), not once per page.
+    private Task<PeriodScores> ComputeAsync(int periodId, CancellationToken ct) =>
+        cache.GetAsync(periodId, token => ComputeUncachedAsync(periodId, token), ct);
+
     // Published periods read their snapshot (captured now if they have none yet); others are scored live.
-    private async Task<PeriodScores> ComputeAsync(int periodId, CancellationToken ct)
+    private async Task<PeriodScores> ComputeUncachedAsync(int periodId, CancellationToken ct)
     {
         var period = await loader.PeriodAsync(periodId, ct);
         if (period.Status != PeriodStatus.Published)

@@ -7,6 +7,7 @@ public static class ScoresSetup
     {
         services.AddMemoryCache();
         services.AddSingleton<FrameworkCache>();
+        services.AddSingleton<ScoreboardCache>();
         services.AddScoped<PeriodScoreLoader>();
         services.AddScoped<ScoreSnapshotService>();
         services.AddScoped<ScoreService>();
