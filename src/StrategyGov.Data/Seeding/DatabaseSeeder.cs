@@ -83,7 +83,7 @@ public static class DatabaseSeeder
         var indicators = strategy.Pillars.SelectMany(p => p.Practices).SelectMany(p => p.Indicators).ToList();
         foreach (var (period, seed) in periods.Where(p => p.Period.Status != PeriodStatus.Planned))
         {
-            var activity = seed.DemoActivity ? new DemoActivity(period, indicators, seed.Code) : null;
+            var activity = seed.DemoActivity ? new DemoActivity(period, indicators, seed.Code, utcNow) : null;
             foreach (var institution in institutions.Values.Where(i => i.IsActive))
             {
                 var submission = new Submission

@@ -9,8 +9,10 @@ namespace StrategyGov.Data.Seeding;
 /// fresh install. Only periods marked <c>demoActivity</c> in periods.json get them. The institutions
 /// kept for the demo accounts (<see cref="UntouchedInstitutions"/>) stay empty drafts, so the
 /// walkthrough in the README starts from a blank form.
+/// Dates are relative to the seeding day (<paramref name="utcNow"/>): nothing of an open period is dated
+/// after it, and what was submitted falls before the period's due date.
 /// </summary>
-internal sealed class DemoActivity(ReportingPeriod period, IReadOnlyList<Indicator> indicators, string seedKey)
+internal sealed class DemoActivity(ReportingPeriod period, IReadOnlyList<Indicator> indicators, string seedKey, DateTime utcNow)
 {
     public static readonly IReadOnlySet<string> UntouchedInstitutions = new HashSet<string> { "MOH", "AMN-EAST" };
 
@@ -36,7 +38,7 @@ internal sealed class DemoActivity(ReportingPeriod period, IReadOnlyList<Indicat
             _ => SubmissionStatus.Approved,
         };
 
-        var submitted = period.OpensOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc).AddDays(random.Next(10, 85));
+        var submitted = period.OpensOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc).AddDays(SubmissionDay(random.Next(10, 85)));
         // Computed indicators are filled from the seeded records afterwards, as the app computes them.
         var applicable = indicators.Where(i => i.ComputedFrom is null && (i.ApplicableTypes.Count == 0 || i.ApplicableTypes.Contains(institution.Type)));
         foreach (var indicator in applicable)
@@ -76,14 +78,43 @@ internal sealed class DemoActivity(ReportingPeriod period, IReadOnlyList<Indicat
 
         if (status == SubmissionStatus.Approved)
         {
-            submission.ApprovedAt = submitted.AddDays(random.Next(2, 10));
-            submission.LastActivityAt = submission.ApprovedAt.Value;
+            var approved = Min(submitted.AddDays(random.Next(2, 10)), Ceiling);
+            submission.ApprovedAt = approved;
+            submission.LastActivityAt = approved;
+            foreach (var answer in submission.Answers.Where(a => a.ReviewedAt > approved))
+            {
+                answer.ReviewedAt = approved;
+            }
         }
     }
 
-    private static void Review(Answer answer, Indicator indicator, Random random)
+    // Nothing of a period that is still running happens after the seeding day.
+    private DateTime Ceiling => period.Status == PeriodStatus.Published ? DateTime.MaxValue : utcNow.AddHours(-1);
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    /// <summary>
+    /// Days after opening on which an institution submitted, from the same draw as ever (so the same seed data
+    /// gives the same answers): published periods keep 10–84; a running one squeezes the draw into the days
+    /// between opening and the earlier of its due date and three days before seeding.
+    /// </summary>
+    private int SubmissionDay(int drawn)
     {
-        answer.ReviewedAt = answer.UpdatedAt.AddDays(3);
+        if (period.Status == PeriodStatus.Published)
+        {
+            return drawn;
+        }
+
+        var opens = period.OpensOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var due = period.DueOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var latest = (int)Math.Min((due - opens).TotalDays, (utcNow.Date - opens).TotalDays - 3);
+        latest = Math.Clamp(latest, 1, 84);
+        return 1 + ((drawn - 10) * (latest - 1) / 74);
+    }
+
+    private void Review(Answer answer, Indicator indicator, Random random)
+    {
+        answer.ReviewedAt = Min(answer.UpdatedAt.AddDays(3), Ceiling);
         var roll = random.NextDouble();
         if (roll < 0.78 || (answer.NotApplicable && roll < 0.95))
         {
