@@ -2,11 +2,13 @@ using System.Globalization;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using StrategyGov.Data;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Scoring;
 using StrategyGov.Web.Features.Scores;
 using StrategyGov.Web.Features.Shared;
+using StrategyGov.Web.Hosting;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Reports;
 using StrategyGov.Web.Security;
@@ -21,7 +23,9 @@ namespace StrategyGov.Web.Features.Excel;
 public sealed class PeriodExportService(
     ScoreService scores,
     IDbContextFactory<StrategyGovDbContext> dbFactory,
-    IStringLocalizer<SharedResource> localizer)
+    IStringLocalizer<SharedResource> localizer,
+    IOptions<PlatformOptions> platform,
+    TimeProvider clock)
 {
     public async Task<FileDownload> ExportAsync(Actor actor, int periodId, string language, CancellationToken ct)
     {
@@ -50,6 +54,12 @@ public sealed class PeriodExportService(
             .Select(a => new ExportedAnswer(a.SubmissionId, a.Indicator.Code, a.Value, a.NotApplicable, a.Justification, a.Comment, a.Decision, a.VerifiedValue, a.ReviewComment))
             .ToListAsync(ct);
 
+        var version = await db.StrategyVersions.AsNoTracking()
+            .Where(v => v.Id == period.Period.StrategyVersionId)
+            .Select(v => new VersionFacts(v.Code, v.Version, v.NameAr, v.NameEn, v.PublishedAt))
+            .SingleAsync(ct);
+        var producedAt = TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, platform.Value.TimeZoneInfo);
+
         var culture = ReportService.CultureOf(language);
         var saved = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = culture;
@@ -57,11 +67,13 @@ public sealed class PeriodExportService(
         {
             using var workbook = new XLWorkbook();
             var writer = new Writer(workbook, period, entries, localizer, Bilingual.IsArabic(culture));
+            writer.Summary(version, actor.SeesAllInstitutions, producedAt, platform.Value.TimeZone);
             writer.Answers(answers);
             writer.Indicators();
             writer.Practices();
             writer.Pillars();
             writer.Institutions();
+            writer.Weights();
             return FileDownload.Xlsx(ExcelSheets.Save(workbook), $"StrategyGov-{period.Period.Code}-{culture.TwoLetterISOLanguageName}.xlsx");
         }
         finally
@@ -69,6 +81,8 @@ public sealed class PeriodExportService(
             CultureInfo.CurrentUICulture = saved;
         }
     }
+
+    private sealed record VersionFacts(string Code, int Version, string NameAr, string NameEn, DateTime? PublishedAt);
 
     private sealed record ExportedAnswer(
         int SubmissionId, string Code, decimal? Value, bool NotApplicable, string? Justification, string? Comment,
@@ -93,6 +107,96 @@ public sealed class PeriodExportService(
             ExcelSheets.Text(sheet.Cell(row, 1), institution.Code);
             ExcelSheets.Text(sheet.Cell(row, 2), Pick(institution.NameAr, institution.NameEn));
         }
+
+        /// <summary>
+        /// What an analyst needs before the rows: the period, the strategy version the scores are computed on, the
+        /// national index (center and officials only) or the institution's own score, and when and from what the
+        /// workbook was made.
+        /// </summary>
+        public void Summary(VersionFacts version, bool national, DateTime producedAt, string timeZone)
+        {
+            var sheet = ExcelSheets.Add(workbook, L["Excel_SheetSummary"], arabic, [L["Excel_Item"], L["Excel_Value"]]);
+            var row = 2;
+            void Line(string key, string? text)
+            {
+                ExcelSheets.Text(sheet.Cell(row, 1), L[key]);
+                ExcelSheets.Text(sheet.Cell(row, 2), text);
+                row++;
+            }
+
+            void Score(string key, decimal? score)
+            {
+                ExcelSheets.Text(sheet.Cell(row, 1), L[key]);
+                ExcelSheets.Score(sheet.Cell(row, 2), score);
+                row++;
+            }
+
+            var info = period.Period;
+            Line("Period", info.Code);
+            Line("Excel_PeriodStatus", L[$"PeriodStatus_{info.Status}"]);
+            Line("Excel_PeriodDates", FormattableString.Invariant($"{info.OpensOn:yyyy-MM-dd} – {info.DueOn:yyyy-MM-dd} – {info.ClosesOn:yyyy-MM-dd}"));
+            Line("Excel_StrategyVersion", FormattableString.Invariant($"{Pick(version.NameAr, version.NameEn)} ({version.Code} v{version.Version})"));
+            Line("Excel_VersionPublishedOn", version.PublishedAt is { } published ? Dated(published) : null);
+            Line("Excel_ScoresFrom", period.Snapshot is { } snapshot
+                ? L["Excel_ScoresSnapshot", snapshot.Revision.ToString(CultureInfo.InvariantCulture), Dated(snapshot.CapturedAt)]
+                : L["Excel_ScoresLive"]);
+            if (national)
+            {
+                Score("Excel_NationalIndexVerified", period.Board.National.Verified);
+                Score("Excel_NationalIndexSelf", period.Board.National.SelfReported);
+                Line("Excel_InstitutionsExpected", period.Institutions.Count.ToString(CultureInfo.InvariantCulture));
+                Line("Excel_InstitutionsScored", period.Board.National.Institutions.ToString(CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                var own = entries.Single();
+                Line("Col_Institution", Pick(period.InstitutionOf(own).NameAr, period.InstitutionOf(own).NameEn));
+                Score("Col_VerifiedScore", own.Result.Verified);
+                Score("Col_SelfScore", own.Result.SelfReported);
+            }
+
+            Line("Excel_ProducedAt", FormattableString.Invariant($"{producedAt:yyyy-MM-dd HH:mm} ({timeZone})") + (arabic ? " — " + ReportDates.Hijri(producedAt) : string.Empty));
+            ExcelSheets.Widths(sheet, 36, 60);
+        }
+
+        /// <summary>Every pillar, practice and indicator with its weight and its share of the overall score (every indicator counted).</summary>
+        public void Weights()
+        {
+            var sheet = ExcelSheets.Add(workbook, L["Excel_SheetWeights"], arabic,
+                [L["Col_Code"], L["Excel_Level"], L["Excel_Name"], L["Excel_Weight"], L["Excel_ShareOfParent"], L["Excel_ShareOfOverall"]]);
+            var shares = Framework.WeightShares.Explain(period.Framework.Scoring, institutionType: null);
+            var row = 2;
+            void Node(string code, string levelKey, decimal weight, decimal share, decimal overall)
+            {
+                ExcelSheets.Text(sheet.Cell(row, 1), code);
+                ExcelSheets.Text(sheet.Cell(row, 2), L[levelKey]);
+                ExcelSheets.Text(sheet.Cell(row, 3), Label(code));
+                ExcelSheets.Number(sheet.Cell(row, 4), weight);
+                ExcelSheets.Number(sheet.Cell(row, 5), share);
+                ExcelSheets.Number(sheet.Cell(row, 6), overall);
+                sheet.Cell(row, 5).Style.NumberFormat.Format = "0.00%";
+                sheet.Cell(row, 6).Style.NumberFormat.Format = "0.00%";
+                row++;
+            }
+
+            foreach (var (pillar, pillarShare) in period.Framework.Scoring.Pillars.Zip(shares.Pillars))
+            {
+                Node(pillar.Code, "Col_Pillar", pillar.Weight, pillarShare.Self.Share, pillarShare.Self.Share);
+                foreach (var (practice, practiceShare) in pillar.Practices.Zip(pillarShare.Practices))
+                {
+                    var practiceOverall = pillarShare.Self.Share * practiceShare.Self.Share;
+                    Node(practice.Code, "Col_Practice", practice.Weight, practiceShare.Self.Share, practiceOverall);
+                    foreach (var (indicator, indicatorShare) in practice.Indicators.Zip(practiceShare.Indicators))
+                    {
+                        Node(indicator.Code, "Col_Indicator", indicator.Weight, indicatorShare.Self.Share, practiceOverall * indicatorShare.Self.Share);
+                    }
+                }
+            }
+
+            ExcelSheets.Widths(sheet, 10, 12, 70, 10, 14, 14);
+        }
+
+        private string Dated(DateTime utc) => FormattableString.Invariant($"{utc:yyyy-MM-dd}");
 
         public void Answers(IReadOnlyList<ExportedAnswer> answers)
         {

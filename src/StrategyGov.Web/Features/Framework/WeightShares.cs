@@ -49,9 +49,7 @@ public static class WeightShares
                     .ToList())).ToList())).ToList(),
             MaturityBands.Default);
 
-        // Any value will do: only the shares are read, and a share depends on weights and applicability alone.
-        var answers = tree.Indicators.ToDictionary(i => i.Form.Code, _ => AnswerInput.Of(100m), StringComparer.Ordinal);
-        var result = ScoringEngine.Score(framework, new InstitutionInput("weights", institutionType ?? string.Empty, HasSubmission: true, answers));
+        var result = Explain(framework, institutionType);
 
         var shares = new List<IndicatorShare>();
         foreach (var (pillar, pillarResult) in tree.Pillars.Zip(result.Pillars))
@@ -71,5 +69,30 @@ public static class WeightShares
         }
 
         return shares.OrderByDescending(s => s.Share).ThenBy(s => s.IndicatorCode, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The engine's explanation tree for a perfect report on <paramref name="framework"/>: each node's
+    /// <see cref="ScoreNode.Share"/> is its normalised weight among its siblings (indicators that do not apply to
+    /// <paramref name="institutionType"/> left out; every indicator when it is null).
+    /// </summary>
+    public static InstitutionResult Explain(ScoringFramework framework, string? institutionType)
+    {
+        // Any value will do: only the shares are read, and a share depends on weights and applicability alone.
+        var asPercentages = new ScoringFramework(
+            framework.Pillars.Select(p => p with
+            {
+                Practices = p.Practices.Select(q => q with
+                {
+                    Indicators = q.Indicators.Select(i => i with
+                    {
+                        Type = MeasurementType.Percentage,
+                        ApplicableTypes = institutionType is null ? null : i.ApplicableTypes,
+                    }).ToList(),
+                }).ToList(),
+            }).ToList(),
+            MaturityBands.Default);
+        var answers = asPercentages.Indicators.ToDictionary(i => i.Code, _ => AnswerInput.Of(100m), StringComparer.Ordinal);
+        return ScoringEngine.Score(asPercentages, new InstitutionInput("weights", institutionType ?? string.Empty, HasSubmission: true, answers));
     }
 }
