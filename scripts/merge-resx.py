@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Git merge driver for the string files: the union of both sides' keys, sorted (ours wins on a clash).
+"""Git merge driver for the string files: the union of both sides' keys, sorted; a text changed on one side only
+keeps that change, and ours wins where both changed it.
 
 Enable once per clone:  git config merge.resxunion.driver "python3 scripts/merge-resx.py %O %A %B"
 (.gitattributes names it; without the config, git falls back to its ordinary text merge.)
@@ -19,6 +20,9 @@ def read(path):
 base, ours, theirs = read(sys.argv[1]), read(sys.argv[2]), read(sys.argv[3])
 merged = dict(theirs)
 merged.update(ours)
+for key, text in theirs.items():
+    if key in ours and key in base and ours[key] == base[key] and text != base[key]:
+        merged[key] = text  # changed on their side only
 for key in set(base) - set(ours) - set(theirs):
     merged.pop(key, None)
 for key in set(base) & set(merged):
