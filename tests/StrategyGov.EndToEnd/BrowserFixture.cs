@@ -42,8 +42,8 @@ public class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) signed in as the user, on the home page.</summary>
-    public async Task<IPage> SignInAsync(string email)
+    /// <summary>A fresh browser context (its own cookies) on the app.</summary>
+    public async Task<IBrowserContext> NewContextAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -52,6 +52,13 @@ public class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
         });
         context.SetDefaultTimeout(Timeout);
+        return context;
+    }
+
+    /// <summary>A fresh browser context (or the one given) signed in as the user, on the home page.</summary>
+    public async Task<IPage> SignInAsync(string email, IBrowserContext? context = null)
+    {
+        context ??= await NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.GetByTestId("email").FillAsync(email);

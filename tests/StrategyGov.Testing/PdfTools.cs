@@ -22,6 +22,17 @@ public static partial class PdfTools
             : throw new InvalidOperationException($"pdfinfo printed no page count:\n{info}");
     }
 
+    /// <summary>Whether pdfinfo says the PDF is tagged (has a structure tree for assistive technology).</summary>
+    public static async Task<bool> IsTaggedAsync(byte[] pdf)
+    {
+        var info = await WithFileAsync(pdf, file => RunAsync("pdfinfo", file));
+        return TaggedLine().Match(info) is { Success: true } tagged && tagged.Groups[1].Value == "yes";
+    }
+
+    /// <summary>The document language of the catalog (<c>/Lang</c>), which Chromium writes uncompressed.</summary>
+    public static string? Language(byte[] pdf) =>
+        LangEntry().Match(Encoding.Latin1.GetString(pdf)) is { Success: true } lang ? lang.Groups[1].Value : null;
+
     /// <summary>A number on a line of its own in pdftotext's output (a score card's figure, a table cell).</summary>
     public static Regex StandaloneNumber(string number) => new($@"(?m)^\s*{Regex.Escape(number)}\s*$");
 
@@ -73,6 +84,12 @@ public static partial class PdfTools
                 : throw new InvalidOperationException($"{tool} failed ({process.ExitCode}): {await error}");
         }
     }
+
+    [GeneratedRegex(@"^Tagged:\s+(\w+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex TaggedLine();
+
+    [GeneratedRegex(@"/Lang\s*\(([^)]*)\)")]
+    private static partial Regex LangEntry();
 
     [GeneratedRegex(@"^Pages:\s+(\d+)\s*$", RegexOptions.Multiline)]
     private static partial Regex PagesLine();

@@ -105,6 +105,19 @@ public sealed class EntraSignInTests : IAsyncLifetime
         Assert.DoesNotContain("account/login/entra", page, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/account/login/entra?returnUrl=/")]
+    [InlineData("/account/login/entra/callback?returnUrl=/")]
+    [InlineData("/signin-oidc")]
+    public async Task EntraAddress_EntraNotConfigured_IsNotFound(string address)
+    {
+        var client = _withoutEntra.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(address);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     private static async Task<string> EnglishLoginPageAsync(HttpClient client)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/account/login");

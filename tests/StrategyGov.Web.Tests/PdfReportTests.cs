@@ -52,6 +52,28 @@ public sealed class PdfReportTests(StrategyGovAppFactory app, ITestOutputHelper 
         Assert.Matches(new Regex($@"Page\s+{pages}\s+of\s+{pages}(?!\d)"), text);
     }
 
+    [Theory]
+    [InlineData("ar")]
+    [InlineData("en")]
+    public async Task InstitutionReport_IsTaggedInItsLanguage(string lang)
+    {
+        var pdf = await DownloadMohReportAsync(lang);
+
+        Assert.True(await PdfTools.IsTaggedAsync(pdf), "pdfinfo does not report the PDF as tagged.");
+        Assert.Equal(lang, PdfTools.Language(pdf));
+    }
+
+    [Fact]
+    public async Task InstitutionReport_EnglishIsAboutAsLongAsArabic()
+    {
+        // The English labels are longer: the layout keeps its indicator table as compact as the Arabic one.
+        var arabic = await PdfTools.PageCountAsync(await DownloadMohReportAsync("ar"));
+        var english = await PdfTools.PageCountAsync(await DownloadMohReportAsync("en"));
+
+        output.WriteLine($"Arabic {arabic} page(s), English {english} page(s)");
+        Assert.InRange(english, arabic - 1, arabic + 1);
+    }
+
     [Fact]
     public async Task PdfRenderer_BrowserCrashed_RendersAgain()
     {

@@ -122,9 +122,9 @@ public static class DatabaseStartup
 
         var demo = services.GetRequiredService<IOptions<DemoAccountOptions>>().Value;
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-        var demoUsers = seedDirectory is null ? [] : await DemoAccounts.ReadAsync(seedDirectory, ct);
         if (demo.Enabled)
         {
+            var demoUsers = seedDirectory is null ? [] : await DemoAccounts.ReadAsync(seedDirectory, ct);
             await DemoAccounts.EnsureAsync(users, db, demoUsers, demo.Password, ct);
             logger.LogWarning(
                 "Demo accounts (development only), password {Password}:{NewLine}{Accounts}",
@@ -135,7 +135,7 @@ public static class DatabaseStartup
 
         if (!app.Environment.IsDevelopment())
         {
-            await DemoAccounts.EnsureNoDevelopmentPasswordAsync(users, demoUsers);
+            await DemoAccounts.EnsureNoDevelopmentPasswordAsync(users, db, ct);
         }
     }
 

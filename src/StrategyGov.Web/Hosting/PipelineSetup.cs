@@ -9,6 +9,7 @@ public static class PipelineSetup
         // First: the scheme and client address as the reverse proxy saw them (ForwardedHeaders:KnownProxies).
         app.UseForwardedHeaders();
         app.UseStrategyGovCorrelation();
+        app.UseStrategyGovSecurityHeaders();
 
         if (!app.Environment.IsDevelopment())
         {

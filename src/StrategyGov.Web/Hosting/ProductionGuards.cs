@@ -2,7 +2,8 @@ namespace StrategyGov.Web.Hosting;
 
 /// <summary>
 /// Settings without which a Production start is refused, each named in the message (the demo-password
-/// check runs with the database, in <see cref="DatabaseStartup"/>).
+/// check runs with the database, in <see cref="DatabaseStartup"/>, over every account whether or not
+/// seed-data/ is deployed: <see cref="Features.Account.DemoAccounts.EnsureNoDevelopmentPasswordAsync"/>).
 /// </summary>
 public static class ProductionGuards
 {

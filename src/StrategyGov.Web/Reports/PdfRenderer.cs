@@ -158,6 +158,10 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRendere
     {
         Format = "A4",
         PrintBackground = true,
+        // Accessible PDFs (ADR 0102): a structure tree from the HTML, with /Lang from <html lang>, and
+        // bookmarks from the headings.
+        Tagged = true,
+        Outline = true,
         DisplayHeaderFooter = true,
         HeaderTemplate = "<span></span>",
         FooterTemplate = Footer(setup),

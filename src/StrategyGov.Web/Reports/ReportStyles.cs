@@ -34,7 +34,21 @@ public static class ReportStyles
         td { padding: 3pt 5pt; border-bottom: 1px solid #e4e8eb; vertical-align: top; }
         td.num, th.num { text-align: center; font-family: 'Noto Sans', sans-serif; white-space: nowrap; }
         th.num { white-space: normal; }
-        table.indicators td:nth-child(2) { width: 36%; }
+        /* Fixed column widths: with automatic ones a long unwrapped value ("1 press conference or briefing per
+           quarter") widened its column and squeezed the English indicator names to 5-7 lines each. */
+        table.indicators { table-layout: fixed; }
+        table.indicators th:nth-child(1) { width: 7%; }
+        table.indicators th:nth-child(2) { width: 37%; }
+        table.indicators th:nth-child(3) { width: 13%; }
+        table.indicators th:nth-child(4), table.indicators th:nth-child(5) { width: 9%; }
+        table.indicators th:nth-child(6) { width: 6%; }
+        table.indicators th:nth-child(7) { width: 9%; }
+        table.indicators th:nth-child(8) { width: 10%; }
+        table.indicators td:nth-child(3) { white-space: normal; }
+        table.indicators td, table.indicators th { padding-inline: 3pt; }
+        table.indicators td { overflow-wrap: anywhere; }
+        html[lang=en] table.indicators { font-size: 8.5pt; }
+        html[lang=en] table.indicators td { line-height: 1.4; }
         tr.group td { background: #f4f1e8; font-weight: bold; color: #5b4a1f; }
         .muted { color: #7b8794; }
         .gap-pos { color: #b3261e; }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using StrategyGov.Data.Identity;
 using StrategyGov.Web.Features.Users;
+using StrategyGov.Web.Hosting;
 using StrategyGov.Web.Localization;
 
 namespace StrategyGov.Web.Features.Account;
@@ -36,21 +37,11 @@ public static class AccountSetup
             return TypedResults.LocalRedirect("~/account/login");
         });
 
-        account.MapGet("/login/entra", ChallengeHttpResult (string? returnUrl, SignInManager<ApplicationUser> signInManager) =>
+        // Without an AzureAd section there is no Entra ID scheme to challenge: the addresses do not exist (404).
+        if (app.ServiceProvider.GetRequiredService<IConfiguration>().IsEntraEnabled())
         {
-            var callback = $"/account/login/entra/callback?returnUrl={Uri.EscapeDataString(SafeReturnUrl(returnUrl))}";
-            var properties = signInManager.ConfigureExternalAuthenticationProperties(OpenIdConnectDefaults.AuthenticationScheme, callback);
-            return TypedResults.Challenge(properties, [OpenIdConnectDefaults.AuthenticationScheme]);
-        });
-
-        account.MapGet("/login/entra/callback", async Task<RedirectHttpResult> (string? returnUrl, EntraSignIn entra, HttpContext context) =>
-        {
-            var signedIn = await entra.CompleteAsync(context.RequestAborted);
-            await context.SignOutAsync(IdentityConstants.ExternalScheme);
-            return signedIn
-                ? TypedResults.LocalRedirect(SafeReturnUrl(returnUrl))
-                : TypedResults.LocalRedirect("~/account/login?error=external");
-        });
+            MapEntraEndpoints(account);
+        }
 
         app.MapGet("/culture/{culture}", Results<RedirectHttpResult, BadRequest> (string culture, string? returnUrl, HttpContext context) =>
         {
@@ -66,6 +57,25 @@ public static class AccountSetup
             return TypedResults.LocalRedirect(SafeReturnUrl(returnUrl));
         }).AllowAnonymous();
         return app;
+    }
+
+    private static void MapEntraEndpoints(RouteGroupBuilder group)
+    {
+        group.MapGet("/login/entra", ChallengeHttpResult (string? returnUrl, SignInManager<ApplicationUser> signInManager) =>
+        {
+            var callback = $"/account/login/entra/callback?returnUrl={Uri.EscapeDataString(SafeReturnUrl(returnUrl))}";
+            var properties = signInManager.ConfigureExternalAuthenticationProperties(OpenIdConnectDefaults.AuthenticationScheme, callback);
+            return TypedResults.Challenge(properties, [OpenIdConnectDefaults.AuthenticationScheme]);
+        });
+
+        group.MapGet("/login/entra/callback", async Task<RedirectHttpResult> (string? returnUrl, EntraSignIn entra, HttpContext context) =>
+        {
+            var signedIn = await entra.CompleteAsync(context.RequestAborted);
+            await context.SignOutAsync(IdentityConstants.ExternalScheme);
+            return signedIn
+                ? TypedResults.LocalRedirect(SafeReturnUrl(returnUrl))
+                : TypedResults.LocalRedirect("~/account/login?error=external");
+        });
     }
 
     /// <summary>

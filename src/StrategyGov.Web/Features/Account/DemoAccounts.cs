@@ -60,20 +60,25 @@ public static class DemoAccounts
     }
 
     /// <summary>
-    /// Outside Development the platform refuses to start while any demo account still opens with the
-    /// published development password.
+    /// Outside Development the platform refuses to start while any account opens with the published
+    /// development password. Every account with a password is checked, not only those named in
+    /// seed-data/ (which a deployment need not have): a demo account kept from a demonstration, or a real
+    /// one given the published password, is found the same way (ADR 0102). One hash verification per
+    /// account, spread over the cores.
     /// </summary>
-    public static async Task EnsureNoDevelopmentPasswordAsync(UserManager<ApplicationUser> users, IReadOnlyList<DemoUserSeed> seeds)
+    public static async Task EnsureNoDevelopmentPasswordAsync(UserManager<ApplicationUser> users, StrategyGovDbContext db, CancellationToken ct)
     {
-        foreach (var seed in seeds)
+        var accounts = await db.Users.AsNoTracking().Where(u => u.PasswordHash != null).OrderBy(u => u.Email).ToListAsync(ct);
+        var hasher = users.PasswordHasher;
+        var found = accounts.AsParallel().AsOrdered().WithCancellation(ct)
+            .Where(user => hasher.VerifyHashedPassword(user, user.PasswordHash!, DemoAccountOptions.DevelopmentPassword) != PasswordVerificationResult.Failed)
+            .Select(user => user.Email)
+            .FirstOrDefault();
+        if (found is not null)
         {
-            if (await users.FindByEmailAsync(seed.Email) is { } user
-                && await users.CheckPasswordAsync(user, DemoAccountOptions.DevelopmentPassword))
-            {
-                throw new InvalidOperationException(
-                    $"The demo account {seed.Email} still has the development password. Change or delete it " +
-                    "before running outside Development (see README, \"Demo accounts\").");
-            }
+            throw new InvalidOperationException(
+                $"The account {found} still opens with the demo accounts' development password. Change its password or " +
+                "delete the account before running outside Development (see README, \"Demo accounts\").");
         }
     }
 
