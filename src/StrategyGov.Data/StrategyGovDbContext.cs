@@ -81,6 +81,12 @@ public class StrategyGovDbContext(DbContextOptions<StrategyGovDbContext> options
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    /// <summary>Calls made with API tokens, kept for a bounded time (ADR 0105).</summary>
+    public DbSet<ApiCall> ApiCalls => Set<ApiCall>();
+
+    /// <summary>Responses to POSTs sent with an Idempotency-Key (ADR 0105).</summary>
+    public DbSet<ApiIdempotencyRecord> ApiIdempotencyRecords => Set<ApiIdempotencyRecord>();
+
     /// <summary>Invitation, password-reset and setup links, stored as hashes (ADR 0095).</summary>
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
     public DbSet<CouncilSeries> CouncilSeries => Set<CouncilSeries>();

@@ -18,7 +18,7 @@ using StrategyGov.Web.Reports;
 
 // The reports' quality targets (docs/performance.md §Quality targets), measured on the real app with the
 // demo data on a fresh SQLite file: prints figures, asserts nothing. Figures: docs/performance.md §Reports.
-// Parts can be chosen: `-- pdf` (reports 1–3), `-- import` (4), `-- sessions` (5); default: all.
+// Parts can be chosen: `-- pdf` (reports 1–3), `-- import` (4), `-- sessions` (5), `-- api` (6); default: all.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 // Outside a test runner WebApplicationFactory cannot find the web project by itself.
 var webProject = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/StrategyGov.Web"));
@@ -115,7 +115,7 @@ if (Part("import"))
         drafts = await db.Institutions.OrderBy(i => i.Id).Select(i => i.Id).Take(6).ToListAsync();
     }
 
-    var benchPeriod = await SeedTenThousandIndicatorsAsync(dbFactory, [.. drafts]);
+    var benchPeriod = await SeedIndicatorsAsync(dbFactory, [.. drafts], "BENCH", 100, 100);
     var import = app.Service<AnswerImportService>();
     var importTimes = new List<double>();
     var answers = 0;
@@ -158,6 +158,12 @@ if (Part("import"))
 if (Part("sessions"))
 {
     await SessionCheckBenchmark.RunAsync(app, baseUrl);
+}
+
+// 6. Writes through the API (ADR 0105): a whole 300-answer submission in one JSON request over HTTP.
+if (Part("api"))
+{
+    await ApiWriteBenchmark.RunAsync(app, baseUrl, admin, ids => SeedIndicatorsAsync(dbFactory, ids, "BENCH300", 30, 10));
 }
 
 static async Task<List<double>> TimeAsync<T>(int runs, int warmUp, Func<Task<T>> action)
@@ -242,15 +248,16 @@ static async Task<MemoryStream> FilledTemplateAsync(AnswerImportService import, 
     return upload;
 }
 
-static async Task<int> SeedTenThousandIndicatorsAsync(IDbContextFactory<StrategyGovDbContext> dbFactory, int[] institutionIds)
+// A published framework of practices × perPractice percentage indicators, an open period and empty drafts.
+static async Task<int> SeedIndicatorsAsync(IDbContextFactory<StrategyGovDbContext> dbFactory, int[] institutionIds, string code, int practices, int perPractice)
 {
     await using var db = await dbFactory.CreateDbContextAsync();
-    var version = new StrategyVersion { Code = "BENCH", Version = 1, Status = StrategyStatus.Published, NameAr = "استراتيجية القياس", NameEn = "Benchmark strategy", CreatedAt = DateTime.UtcNow };
+    var version = new StrategyVersion { Code = code, Version = 1, Status = StrategyStatus.Published, NameAr = "استراتيجية القياس", NameEn = "Benchmark strategy", CreatedAt = DateTime.UtcNow };
     var pillar = new Pillar { Code = "B1", NameAr = "محور", NameEn = "Pillar", Order = 1, Weight = 1m, StrategyVersion = version };
-    for (var p = 0; p < 100; p++)
+    for (var p = 0; p < practices; p++)
     {
         var practice = new Practice { Code = $"B1.{p}", NameAr = $"ممارسة {p}", NameEn = $"Practice {p}", Order = p, Weight = 1m, Pillar = pillar };
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < perPractice; i++)
         {
             practice.Indicators.Add(new Indicator { Code = $"B1.{p}.{i}", TextAr = $"مؤشر رقم {i} للممارسة {p}", TextEn = $"Indicator {i} of practice {p}", Order = i, Weight = 1m, Type = MeasurementType.Percentage });
         }
@@ -258,7 +265,7 @@ static async Task<int> SeedTenThousandIndicatorsAsync(IDbContextFactory<Strategy
         pillar.Practices.Add(practice);
     }
 
-    var period = new ReportingPeriod { Code = "BENCH-1", StrategyVersion = version, OpensOn = new DateOnly(2027, 1, 1), DueOn = new DateOnly(2027, 3, 20), ClosesOn = new DateOnly(2027, 3, 31), Status = PeriodStatus.Open };
+    var period = new ReportingPeriod { Code = $"{code}-1", StrategyVersion = version, OpensOn = new DateOnly(2027, 1, 1), DueOn = new DateOnly(2027, 3, 20), ClosesOn = new DateOnly(2027, 3, 31), Status = PeriodStatus.Open };
     db.Pillars.Add(pillar);
     db.Periods.Add(period);
     db.Submissions.AddRange(institutionIds.Select(id => new Submission { InstitutionId = id, Period = period, Status = SubmissionStatus.Draft, CreatedAt = DateTime.UtcNow, LastActivityAt = DateTime.UtcNow }));

@@ -1,3 +1,4 @@
+using StrategyGov.Web.Features.Api.Write;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Hosting;
@@ -33,6 +34,8 @@ public static class PipelineSetup
         });
         app.UseRequestLocalization();
 
+        app.UseApiCallLog();
+
         // Services throw these for endpoints as for pages; over HTTP they become status codes.
         app.Use(async (context, next) =>
         {
@@ -52,6 +55,7 @@ public static class PipelineSetup
 
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseApiRateLimits();
         app.UseAntiforgery();
         app.MapStaticAssets();
     }

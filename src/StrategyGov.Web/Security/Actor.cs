@@ -24,6 +24,20 @@ public sealed record Actor(string UserId, string Name, IReadOnlySet<string> Role
             int.TryParse(institution, out var id) ? id : null);
     }
 
+    /// <summary>The user id an API token acts under: named in the audit trail, never a person's account.</summary>
+    public static string ApiTokenUserId(int tokenId) => $"{ApiTokenPrefix}{tokenId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    private const string ApiTokenPrefix = "api-token:";
+
+    /// <summary>An API token rather than a person (ADR 0105).</summary>
+    public bool IsApiToken => UserId.StartsWith(ApiTokenPrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The account to store in a record's "changed by" column (a foreign key to users): null for an API
+    /// token, which has no account; the audit trail names the token.
+    /// </summary>
+    public string? AccountId => IsApiToken ? null : UserId;
+
     /// <summary>Lets an endpoint take the actor as a parameter, built from the request's user.</summary>
     public static ValueTask<Actor?> BindAsync(HttpContext context) => ValueTask.FromResult<Actor?>(From(context.User));
 

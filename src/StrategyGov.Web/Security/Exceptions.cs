@@ -14,3 +14,9 @@ public class RuleViolationException(string messageKey, params object[] arguments
 {
     public object[] Arguments { get; } = arguments;
 }
+
+/// <summary>
+/// The record changed since the version the caller started from (HTTP 412 for an <c>If-Match</c>); the
+/// message key says so in the reader's language.
+/// </summary>
+public sealed class ConcurrencyConflictException() : RuleViolationException("Api_PreconditionFailed");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using StrategyGov.Web.Features.Api.Write;
 using StrategyGov.Web.Features.Periods;
 using StrategyGov.Web.Features.Scores;
 using StrategyGov.Web.Security;
@@ -16,6 +17,7 @@ public static class ApiSetup
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.AddScoped<ApiTokenService>();
+        services.AddApiWrites();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
             .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiTokenAuthenticationHandler.SchemeName)
@@ -66,16 +68,18 @@ public static class ApiSetup
             .WithName("GetFramework")
             .WithSummary("The published strategy versions: pillars → practices → indicators with weights and scoring parameters, and the maturity bands.");
 
+        api.MapApiWrites();
+
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;
     }
 
     /// <summary>A request authenticated with a token must hold this scope (403 otherwise).</summary>
-    private static RouteHandlerBuilder RequireScope(this RouteHandlerBuilder endpoint, string scope) =>
+    internal static RouteHandlerBuilder RequireScope(this RouteHandlerBuilder endpoint, string scope) =>
         endpoint.AddEndpointFilter(async (context, next) =>
         {
             var granted = context.HttpContext.User.FindFirst(ApiClaims.Scope)?.Value;
-            return granted is null || granted == scope ? await next(context) : TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+            return granted is null || ApiScopes.Allows(granted, scope) ? await next(context) : TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         });
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.Ordinal);

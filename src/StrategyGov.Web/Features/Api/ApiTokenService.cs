@@ -6,7 +6,10 @@ using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Api;
 
-/// <summary>What an API token may read.</summary>
+/// <summary>
+/// What an API token may do: <c>resource:read</c> or <c>resource:write</c>, several per token, stored
+/// separated by spaces (ADR 0105). Writing a resource includes reading it.
+/// </summary>
 public static class ApiScopes
 {
     /// <summary>Periods, scoreboards and explanation trees (of one institution when the token is bound to one).</summary>
@@ -15,18 +18,84 @@ public static class ApiScopes
     /// <summary>The published strategy framework.</summary>
     public const string FrameworkRead = "framework:read";
 
-    public static readonly IReadOnlyList<string> All = [ScoresRead, FrameworkRead];
+    public const string AnswersRead = "answers:read";
+
+    /// <summary>Answers of the institution's open draft, a whole submission in one request.</summary>
+    public const string AnswersWrite = "answers:write";
+
+    public const string EvidenceRead = "evidence:read";
+
+    public const string EvidenceWrite = "evidence:write";
+
+    public const string RolesRead = "roles:read";
+
+    public const string RolesWrite = "roles:write";
+
+    public const string CalendarRead = "calendar:read";
+
+    public const string CalendarWrite = "calendar:write";
+
+    public const string InquiriesRead = "inquiries:read";
+
+    public const string InquiriesWrite = "inquiries:write";
+
+    public const string MediaRead = "media:read";
+
+    public const string MediaWrite = "media:write";
+
+    public const string CouncilRead = "council:read";
+
+    public const string CouncilWrite = "council:write";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        ScoresRead, FrameworkRead, AnswersRead, AnswersWrite, EvidenceRead, EvidenceWrite, RolesRead, RolesWrite,
+        CalendarRead, CalendarWrite, InquiriesRead, InquiriesWrite, MediaRead, MediaWrite, CouncilRead, CouncilWrite,
+    ];
+
+    /// <summary>Each resource a token can be given, and whether it can be written through the API.</summary>
+    public static readonly IReadOnlyList<(string Name, bool Writable)> Resources =
+    [
+        ("scores", false), ("framework", false), ("answers", true), ("evidence", true), ("roles", true),
+        ("calendar", true), ("inquiries", true), ("media", true), ("council", true),
+    ];
+
+    /// <summary>The scopes of a stored or requested scope string (space-separated), in the order of <see cref="All"/>.</summary>
+    public static IReadOnlyList<string> Parse(string? scopes)
+    {
+        var given = (scopes ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return All.Where(given.Contains).ToList();
+    }
+
+    /// <summary>Scopes that are not ours, to refuse a token asked for with them.</summary>
+    public static IReadOnlyList<string> Unknown(string? scopes) =>
+        (scopes ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(s => !All.Contains(s)).ToList();
+
+    /// <summary>Whether <paramref name="granted"/> (a token's scope string) allows <paramref name="required"/>.</summary>
+    public static bool Allows(string granted, string required)
+    {
+        var scopes = granted.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return scopes.Contains(required, StringComparer.Ordinal)
+            || (required.EndsWith(":read", StringComparison.Ordinal) && scopes.Contains(required[..^":read".Length] + ":write", StringComparer.Ordinal));
+    }
+
+    /// <summary>Whether a token with these scopes writes anything (it then acts as a member of its institution).</summary>
+    public static bool Writes(string granted) =>
+        granted.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(s => s.EndsWith(":write", StringComparison.Ordinal));
 }
 
 public sealed record ApiTokenRow(
     int Id, string Name, string Prefix, string Scope, int? InstitutionId, string? InstitutionCode,
-    DateTime CreatedAt, DateTime ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt);
+    DateTime CreatedAt, DateTime ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt, int? RequestsPerMinute = null);
+
+/// <summary>One logged call of a token.</summary>
+public sealed record ApiCallRow(DateTime At, string Method, string Path, int Status, int DurationMs);
 
 /// <summary>A token as created: <paramref name="Token"/> is shown once and never stored.</summary>
 public sealed record CreatedApiToken(ApiTokenRow Row, string Token);
 
 /// <summary>A valid token's grants, for the bearer authentication handler.</summary>
-public sealed record ApiTokenGrant(int Id, string Name, string Scope, int? InstitutionId);
+public sealed record ApiTokenGrant(int Id, string Name, string Scope, int? InstitutionId, int? RequestsPerMinute);
 
 /// <summary>
 /// API tokens for machine clients (ADR 0041): created and revoked by a CenterAdmin, stored as SHA-256
@@ -44,12 +113,15 @@ public sealed class ApiTokenService(IDbContextFactory<StrategyGovDbContext> dbFa
             .Select(t => new ApiTokenRow(
                 t.Id, t.Name, t.Prefix, t.Scope, t.InstitutionId,
                 db.Institutions.Where(i => i.Id == t.InstitutionId).Select(i => i.Code).FirstOrDefault(),
-                t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt))
+                t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.RequestsPerMinute))
             .ToListAsync(ct);
         return rows.OrderByDescending(r => r.CreatedAt).ToList();
     }
 
-    public async Task<CreatedApiToken> CreateAsync(Actor actor, string name, string scope, int? institutionId, DateTime expiresAt, CancellationToken ct)
+    /// <param name="scope">One scope or several separated by spaces (<see cref="ApiScopes"/>).</param>
+    /// <param name="requestsPerMinute">This token's rate; null for the configured default.</param>
+    public async Task<CreatedApiToken> CreateAsync(
+        Actor actor, string name, string scope, int? institutionId, DateTime expiresAt, CancellationToken ct, int? requestsPerMinute = null)
     {
         actor.EnsureCenterAdmin();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -58,9 +130,26 @@ public sealed class ApiTokenService(IDbContextFactory<StrategyGovDbContext> dbFa
             throw new RuleViolationException("ApiToken_NameRequired");
         }
 
-        if (!ApiScopes.All.Contains(scope))
+        if (ApiScopes.Unknown(scope) is [var unknown, ..])
         {
-            throw new RuleViolationException("ApiToken_UnknownScope", scope);
+            throw new RuleViolationException("ApiToken_UnknownScope", unknown);
+        }
+
+        var scopes = ApiScopes.Parse(scope);
+        if (scopes.Count == 0)
+        {
+            throw new RuleViolationException("ApiToken_ScopeRequired");
+        }
+
+        // A national token reads; writing is always an institution's, recorded as it would record it.
+        if (institutionId is null && ApiScopes.Writes(scope))
+        {
+            throw new RuleViolationException("ApiToken_WriteNeedsInstitution");
+        }
+
+        if (requestsPerMinute is < 1 or > 100_000)
+        {
+            throw new RuleViolationException("ApiToken_RateOutOfRange");
         }
 
         if (expiresAt <= now)
@@ -83,7 +172,8 @@ public sealed class ApiTokenService(IDbContextFactory<StrategyGovDbContext> dbFa
             Name = name.Trim(),
             TokenHash = Hash(token),
             Prefix = token[..12],
-            Scope = scope,
+            Scope = string.Join(' ', scopes),
+            RequestsPerMinute = requestsPerMinute,
             InstitutionId = institutionId,
             CreatedAt = now,
             CreatedById = actor.UserId,
@@ -92,7 +182,7 @@ public sealed class ApiTokenService(IDbContextFactory<StrategyGovDbContext> dbFa
         db.ApiTokens.Add(entity);
         await db.SaveChangesAsync(ct);
         return new CreatedApiToken(
-            new ApiTokenRow(entity.Id, entity.Name, entity.Prefix, entity.Scope, institutionId, institutionCode, entity.CreatedAt, entity.ExpiresAt, null, null),
+            new ApiTokenRow(entity.Id, entity.Name, entity.Prefix, entity.Scope, institutionId, institutionCode, entity.CreatedAt, entity.ExpiresAt, null, null, requestsPerMinute),
             token);
     }
 
@@ -108,6 +198,17 @@ public sealed class ApiTokenService(IDbContextFactory<StrategyGovDbContext> dbFa
             token.RevokedById = actor.UserId;
             await db.SaveChangesAsync(ct);
         }
+    }
+
+    /// <summary>A token's most recent calls, newest first (the log keeps <see cref="ApiOptions.CallLogDays"/> days).</summary>
+    public async Task<IReadOnlyList<ApiCallRow>> CallsAsync(Actor actor, int tokenId, int take, CancellationToken ct)
+    {
+        actor.EnsureCenterAdmin();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ApiCalls.AsNoTracking().Where(c => c.TokenId == tokenId)
+            .OrderByDescending(c => c.Id).Take(take)
+            .Select(c => new ApiCallRow(c.At, c.Method, c.Path, c.Status, c.DurationMs))
+            .ToListAsync(ct);
     }
 
     /// <summary>Institutions a token can be bound to (code and names), for the form.</summary>
@@ -143,7 +244,7 @@ public sealed class ApiTokenService(IDbContextFactory<StrategyGovDbContext> dbFa
             await db.SaveChangesAsync(ct);
         }
 
-        return new ApiTokenGrant(found.Id, found.Name, found.Scope, found.InstitutionId);
+        return new ApiTokenGrant(found.Id, found.Name, found.Scope, found.InstitutionId, found.RequestsPerMinute);
     }
 
     private static string Hash(string token) =>

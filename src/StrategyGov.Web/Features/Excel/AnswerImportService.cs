@@ -158,16 +158,97 @@ public sealed class AnswerImportService(
     {
         await using var db = (await dbFactory.CreateDbContextAsync(ct)).AuditAs(actor);
         var tree = await LoadAuthorisedAsync(db, actor, institutionId, periodId, ct);
-        var submission = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == tree.Header.Id, ct);
-        var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == periodId, ct);
-        SubmissionWorkflow.EnsureEditable(submission, period);
+        var submission = await EnsureEditableAsync(db, tree, periodId, ct);
 
-        var (changes, errors) = await ReadAsync(upload, tree, ct);
+        var (rows, fileErrors) = await ReadAsync(upload, tree, ct);
+        if (fileErrors.Count > 0)
+        {
+            return new ImportResult(0, fileErrors);
+        }
+
+        var (changes, errors) = Validate(rows!, tree);
         if (errors.Count > 0)
         {
             return new ImportResult(0, errors);
         }
 
+        await ApplyAsync(db, actor, submission, changes, expectedTag: null, ct);
+        return new ImportResult(changes.Count, []);
+    }
+
+    /// <summary>
+    /// Answers sent by an institution's system (JSON or CSV rows): the same rules and messages as the
+    /// workbook, all or nothing. Only answers that differ from what is stored are written; a dry run
+    /// writes nothing and returns exactly the changes and errors a real run would. With
+    /// <paramref name="ifMatch"/>, a submission changed since that tag is refused
+    /// (<see cref="ConcurrencyConflictException"/>).
+    /// </summary>
+    public async Task<AnswerWriteResult> WriteAsync(
+        Actor actor, int institutionId, int periodId, AnswerRows rows, bool dryRun, string? ifMatch, CancellationToken ct)
+    {
+        await using var db = (await dbFactory.CreateDbContextAsync(ct)).AuditAs(actor);
+        var tree = await LoadAuthorisedAsync(db, actor, institutionId, periodId, ct);
+        var submission = await EnsureEditableAsync(db, tree, periodId, ct);
+        var tag = await TagAsync(db, submission.Id, ct);
+        if (ifMatch is not null && ifMatch != "*" && ifMatch != tag)
+        {
+            throw new ConcurrencyConflictException();
+        }
+
+        var (changes, errors) = Validate(rows, tree);
+        var items = tree.Items.ToDictionary(i => i.IndicatorId);
+        var diffs = changes
+            .Select(c => (Change: c, Diff: new AnswerDiff(items[c.IndicatorId].Code, State(items[c.IndicatorId]), new AnswerState(c.Value, c.NotApplicable, Blank(c.Justification), Blank(c.Comment)))))
+            .Where(d => d.Diff.Before != d.Diff.After)
+            .ToList();
+        if (errors.Count > 0)
+        {
+            return new AnswerWriteResult(dryRun, [], errors, tag);
+        }
+
+        if (dryRun || diffs.Count == 0)
+        {
+            return new AnswerWriteResult(dryRun, diffs.Select(d => d.Diff).ToList(), [], tag);
+        }
+
+        await ApplyAsync(db, actor, submission, diffs.Select(d => d.Change).ToList(), ifMatch is null or "*" ? null : tag, ct);
+        return new AnswerWriteResult(false, diffs.Select(d => d.Diff).ToList(), [], await TagAsync(db, submission.Id, ct));
+    }
+
+    /// <summary>
+    /// The version tag of a submission's answers (an HTTP ETag): it changes with every change of the
+    /// submission's state and of any of its answers, as each one's version only grows.
+    /// </summary>
+    public async Task<string> TagAsync(Actor actor, int institutionId, int periodId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var tree = await LoadAuthorisedAsync(db, actor, institutionId, periodId, ct);
+        return await TagAsync(db, tree.Header.Id, ct);
+    }
+
+    private static async Task<string> TagAsync(StrategyGovDbContext db, int submissionId, CancellationToken ct)
+    {
+        var version = await db.Submissions.Where(s => s.Id == submissionId).Select(s => s.Version).SingleAsync(ct);
+        var answers = await db.Answers.Where(a => a.SubmissionId == submissionId)
+            .GroupBy(a => 1).Select(g => new { Count = g.Count(), Versions = g.Sum(a => a.Version) }).SingleOrDefaultAsync(ct);
+        return string.Create(CultureInfo.InvariantCulture, $"\"{version}.{answers?.Count ?? 0}.{answers?.Versions ?? 0}\"");
+    }
+
+    private static AnswerState State(AnswerItem item) => new(item.Value, item.NotApplicable, Blank(item.Justification), Blank(item.Comment));
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static async Task<Submission> EnsureEditableAsync(StrategyGovDbContext db, SubmissionTree tree, int periodId, CancellationToken ct)
+    {
+        var submission = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == tree.Header.Id, ct);
+        var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == periodId, ct);
+        SubmissionWorkflow.EnsureEditable(submission, period);
+        return submission;
+    }
+
+    /// <summary>Writes validated answers in one transaction; with <paramref name="expectedTag"/>, only if the submission has not changed meanwhile.</summary>
+    private async Task ApplyAsync(StrategyGovDbContext db, Actor actor, Submission submission, IReadOnlyList<ImportedAnswer> changes, string? expectedTag, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var stillEditable = await db.Submissions
@@ -176,6 +257,12 @@ public sealed class AnswerImportService(
         if (stillEditable == 0)
         {
             throw new RuleViolationException("Submission_Locked");
+        }
+
+        // Checked again inside the transaction, after the submission row is locked by the update above.
+        if (expectedTag is not null && await TagAsync(db, submission.Id, ct) != expectedTag)
+        {
+            throw new ConcurrencyConflictException();
         }
 
         // Answers already there are changed through the change tracker; new ones, up to every indicator
@@ -190,7 +277,7 @@ public sealed class AnswerImportService(
                 added.Add(answer);
             }
 
-            AnswerUpdate.Apply(answer, change.Value, change.NotApplicable, change.Justification, change.Comment, now, actor.UserId);
+            AnswerUpdate.Apply(answer, change.Value, change.NotApplicable, change.Justification, change.Comment, now, actor.AccountId);
             answer.Version++;
         }
 
@@ -198,7 +285,22 @@ public sealed class AnswerImportService(
         await BulkInsert.InsertAsync(db, added, ct);
         await AnswerPacking.RefreshAsync(db, [submission.Id], ct);
         await transaction.CommitAsync(ct);
-        return new ImportResult(changes.Count, []);
+    }
+
+    private (List<ImportedAnswer> Changes, List<ImportError> Errors) Validate(AnswerRows rows, SubmissionTree tree)
+    {
+        var errors = new List<ImportError>();
+        var changes = new List<ImportedAnswer>();
+        var reader = new RowReader(rows, tree, this, localizer, errors);
+        foreach (var row in rows.Rows)
+        {
+            if (reader.Read(row) is { } change)
+            {
+                changes.Add(change);
+            }
+        }
+
+        return (changes, errors);
     }
 
     private sealed record ImportedAnswer(int IndicatorId, decimal? Value, bool NotApplicable, string? Justification, string? Comment);
@@ -213,20 +315,18 @@ public sealed class AnswerImportService(
         return await SubmissionTree.LoadAsync(db, submissionId, ct) ?? throw new NotFoundException();
     }
 
-    private async Task<(List<ImportedAnswer> Changes, List<ImportError> Errors)> ReadAsync(Stream upload, SubmissionTree tree, CancellationToken ct)
+    private async Task<(AnswerRows? Rows, List<ImportError> Errors)> ReadAsync(Stream upload, SubmissionTree tree, CancellationToken ct)
     {
-        var errors = new List<ImportError>();
-        var changes = new List<ImportedAnswer>();
         using var buffer = new MemoryStream();
         await upload.CopyToAsync(buffer, ct);
         if (buffer.Length == 0)
         {
-            return (changes, [FileError("Import_Empty")]);
+            return (null, [FileError("Import_Empty")]);
         }
 
         if (buffer.Length > MaxFileBytes)
         {
-            return (changes, [FileError("Import_TooLarge")]);
+            return (null, [FileError("Import_TooLarge")]);
         }
 
         buffer.Position = 0;
@@ -238,7 +338,7 @@ public sealed class AnswerImportService(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // ClosedXML throws a variety of exceptions for files that are not workbooks (zip, XML, format).
-            return (changes, [FileError("Import_NotExcel")]);
+            return (null, [FileError("Import_NotExcel")]);
         }
 
         using (workbook)
@@ -248,75 +348,83 @@ public sealed class AnswerImportService(
                 .FirstOrDefault(w => w is not null);
             if (sheet is null)
             {
-                return (changes, [FileError("Import_WrongSheet", AnswerWorkbook.SheetName(localizer, CultureInfo.CurrentUICulture))]);
+                return (null, [FileError("Import_WrongSheet", AnswerWorkbook.SheetName(localizer, CultureInfo.CurrentUICulture))]);
             }
 
             // The template's hidden sheet says whose draft it is; without it the file is not one of ours.
             if (workbook.Worksheets.FirstOrDefault(w => w.Name == AnswerWorkbook.MetaSheet) is not { } meta)
             {
-                return (changes, [FileError("Import_NotTemplate")]);
+                return (null, [FileError("Import_NotTemplate")]);
             }
 
             if (meta.Cell(1, 1).GetString() != tree.Header.InstitutionCode || meta.Cell(1, 2).GetString() != tree.Header.PeriodCode)
             {
-                return (changes, [FileError("Import_OtherSubmission", meta.Cell(1, 1).GetString(), meta.Cell(1, 2).GetString())]);
+                return (null, [FileError("Import_OtherSubmission", meta.Cell(1, 1).GetString(), meta.Cell(1, 2).GetString())]);
             }
 
             var headers = Enumerable.Range(1, AnswerWorkbook.HeaderKeys.Length).Select(c => sheet.Cell(1, c).GetString().Trim()).ToArray();
             if (!AnswerWorkbook.Cultures.Any(c => AnswerWorkbook.Headers(localizer, c).SequenceEqual(headers)))
             {
-                return (changes, [new ImportError(sheet.Name, 1, "", Text("Import_WrongColumns", string.Join(" | ", AnswerWorkbook.Headers(localizer, CultureInfo.CurrentUICulture))))]);
+                return (null, [new ImportError(sheet.Name, 1, "", Text("Import_WrongColumns", string.Join(" | ", AnswerWorkbook.Headers(localizer, CultureInfo.CurrentUICulture))))]);
             }
 
-            var rows = new RowReader(sheet, tree, this, localizer, errors, ExcelErrorCells.Find(buffer, sheet.Name));
+            var errorCells = ExcelErrorCells.Find(buffer, sheet.Name);
             var last = sheet.LastRowUsed()?.RowNumber() ?? 1;
+            var rows = new List<AnswerRow>();
             for (var row = 2; row <= last; row++)
             {
-                if (rows.Read(row) is { } change)
-                {
-                    changes.Add(change);
-                }
+                rows.Add(new AnswerRow(row, Enumerable.Range(1, AnswerWorkbook.HeaderKeys.Length)
+                    .Select(c => Cell(sheet.Cell(row, c), errorCells.GetValueOrDefault((row, c)))).ToArray()));
             }
-        }
 
-        return (changes, errors);
+            var name = sheet.Name;
+            var labels = headers;
+            return (new AnswerRows(name, rows, column => $"{AnswerWorkbook.ColumnName(column)} ({labels[column - 1]})"), []);
+        }
     }
+
+    /// <summary>A workbook cell as the rules read it: a percentage-formatted number (0.5 shown "50%") is 50.</summary>
+    private static AnswerCell Cell(IXLCell cell, string? errorValue) => new(
+        cell.GetString(),
+        cell.DataType == XLDataType.Number ? cell.GetDouble() : null,
+        cell.DataType == XLDataType.Boolean ? cell.GetBoolean() : null,
+        cell.DataType == XLDataType.Number && (cell.Style.NumberFormat.NumberFormatId is 9 or 10 || cell.Style.NumberFormat.Format.Contains('%', StringComparison.Ordinal)),
+        cell.HasFormula,
+        errorValue);
 
     private ImportError FileError(string key, params object[] arguments) => new("", 0, "", Text(key, arguments));
 
     private string Text(string key, params object[] arguments) => localizer[key, arguments];
 
     /// <summary>Reads and validates one row at a time, collecting every error rather than stopping at the first.</summary>
-    private sealed class RowReader(
-        IXLWorksheet sheet, SubmissionTree tree, AnswerImportService service, IStringLocalizer localizer, List<ImportError> errors,
-        IReadOnlyDictionary<(int Row, int Column), string> errorCells)
+    private sealed class RowReader(AnswerRows rows, SubmissionTree tree, AnswerImportService service, IStringLocalizer localizer, List<ImportError> errors)
     {
         private readonly Dictionary<string, AnswerItem> _items = tree.Items.ToDictionary(i => i.Code, StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, int> _seen = new(StringComparer.OrdinalIgnoreCase);
         private readonly string[] _yes = AnswerWorkbook.Cultures.Select(c => localizer.WithCulture(c, "Yes")).ToArray();
         private readonly string[] _no = AnswerWorkbook.Cultures.Select(c => localizer.WithCulture(c, "No")).ToArray();
 
-        public ImportedAnswer? Read(int row)
+        public ImportedAnswer? Read(AnswerRow cells)
         {
-            var cells = Enumerable.Range(1, AnswerWorkbook.HeaderKeys.Length).Select(c => sheet.Cell(row, c)).ToArray();
-            if (cells.All(c => c.IsEmpty()))
+            var row = cells.Number;
+            if (cells.Cells.All(c => c.IsEmpty))
             {
                 return null;
             }
 
             var before = errors.Count;
-            foreach (var column in AnswerWorkbook.InputColumns.Where(c => cells[c - 1].HasFormula))
+            foreach (var column in AnswerWorkbook.InputColumns.Where(c => cells[c].Formula))
             {
                 Error(row, column, "Import_Formula");
             }
 
             // An error value (#DIV/0!) reads as empty: refused, so it never passes for "no answer".
-            foreach (var column in AnswerWorkbook.InputColumns.Where(c => errorCells.ContainsKey((row, c))))
+            foreach (var column in AnswerWorkbook.InputColumns.Where(c => cells[c].ErrorValue is not null))
             {
-                Error(row, column, "Import_ErrorCell", errorCells[(row, column)]);
+                Error(row, column, "Import_ErrorCell", cells[column].ErrorValue!);
             }
 
-            var code = cells[AnswerWorkbook.Code - 1].GetString().Trim();
+            var code = cells[AnswerWorkbook.Code].Text.Trim();
             if (!_items.TryGetValue(code, out var item))
             {
                 Error(row, AnswerWorkbook.Code, "Import_UnknownIndicator", code);
@@ -335,17 +443,17 @@ public sealed class AnswerImportService(
                 return null;
             }
 
-            var notApplicable = YesNo(cells[AnswerWorkbook.NotApplicable - 1], row, AnswerWorkbook.NotApplicable) ?? false;
-            var justification = cells[AnswerWorkbook.Justification - 1].GetString();
-            var comment = cells[AnswerWorkbook.Comment - 1].GetString();
-            var valueCell = cells[AnswerWorkbook.Value - 1];
+            var notApplicable = YesNo(cells[AnswerWorkbook.NotApplicable], row, AnswerWorkbook.NotApplicable) ?? false;
+            var justification = cells[AnswerWorkbook.Justification].Text;
+            var comment = cells[AnswerWorkbook.Comment].Text;
+            var valueCell = cells[AnswerWorkbook.Value];
             if (item.IsComputed)
             {
                 return Computed(item, row, valueCell, notApplicable, comment, before);
             }
 
             decimal? value = null;
-            if (!valueCell.IsEmpty() && !notApplicable)
+            if (!valueCell.IsEmpty && !notApplicable)
             {
                 value = item.Type == MeasurementType.YesNo ? YesNo(valueCell, row, AnswerWorkbook.Value) is { } yes ? (yes ? 1m : 0m) : null : Number(valueCell, row);
                 if (value is { } v && AnswerRules.ValidateValue(item.Type, item.MaturityLevels, v) is { } problem)
@@ -375,9 +483,9 @@ public sealed class AnswerImportService(
         /// A computed answer's row may carry a comment; its value and N/A come from the records, so a row
         /// that changes them is an error (leaving them as the template wrote them, or empty, is not).
         /// </summary>
-        private ImportedAnswer? Computed(AnswerItem item, int row, IXLCell valueCell, bool notApplicable, string comment, int before)
+        private ImportedAnswer? Computed(AnswerItem item, int row, AnswerCell valueCell, bool notApplicable, string comment, int before)
         {
-            decimal? value = valueCell.IsEmpty() || notApplicable ? null
+            decimal? value = valueCell.IsEmpty || notApplicable ? null
                 : item.Type == MeasurementType.YesNo ? YesNo(valueCell, row, AnswerWorkbook.Value) is { } yes ? (yes ? 1m : 0m) : null
                 : Number(valueCell, row);
             if (errors.Count > before)
@@ -396,24 +504,24 @@ public sealed class AnswerImportService(
                 : new ImportedAnswer(item.IndicatorId, item.Value, item.NotApplicable, item.Justification, comment);
         }
 
-        private bool? YesNo(IXLCell cell, int row, int column)
+        private bool? YesNo(AnswerCell cell, int row, int column)
         {
-            if (cell.IsEmpty())
+            if (cell.IsEmpty)
             {
                 return null;
             }
 
-            if (cell.DataType == XLDataType.Boolean)
+            if (cell.Boolean is { } boolean)
             {
-                return cell.GetBoolean();
+                return boolean;
             }
 
-            if (cell.DataType == XLDataType.Number && cell.GetDouble() is 0 or 1)
+            if (cell.Number is 0 or 1)
             {
-                return cell.GetDouble() == 1;
+                return cell.Number == 1;
             }
 
-            var text = cell.GetString().Trim();
+            var text = cell.Text.Trim();
             if (_yes.Contains(text, StringComparer.OrdinalIgnoreCase))
             {
                 return true;
@@ -429,20 +537,18 @@ public sealed class AnswerImportService(
         }
 
         /// <summary>
-        /// A number as the cell shows it: a cell formatted as a percentage ("50%", stored 0.5) is 50; text is
+        /// A number as the sender shows it: a cell formatted as a percentage ("50%", stored 0.5) is 50; text is
         /// read as people type numbers (NumberText: Arabic-Indic digits, ٫, no decimal comma); anything too
         /// large or too precise to be stored exactly is a row error, never rounded or wrapped.
         /// </summary>
-        private decimal? Number(IXLCell cell, int row)
+        private decimal? Number(AnswerCell cell, int row)
         {
-            if (cell.DataType == XLDataType.Number)
+            if (cell.Number is { } number)
             {
-                var number = cell.GetDouble();
-                var percent = cell.Style.NumberFormat.NumberFormatId is 9 or 10 || cell.Style.NumberFormat.Format.Contains('%', StringComparison.Ordinal);
-                var shown = percent ? number * 100 : number;
+                var shown = cell.Percent ? number * 100 : number;
                 if (double.IsNaN(shown) || Math.Abs(shown) > (double)NumberText.Max)
                 {
-                    Error(row, AnswerWorkbook.Value, "Number_TooLarge", cell.GetString());
+                    Error(row, AnswerWorkbook.Value, "Number_TooLarge", cell.Text);
                     return null;
                 }
 
@@ -456,7 +562,7 @@ public sealed class AnswerImportService(
                 return value;
             }
 
-            var text = cell.GetString().Trim();
+            var text = cell.Text.Trim();
             if (NumberText.TryParse(text, out var parsed, out var key))
             {
                 return parsed;
@@ -475,7 +581,7 @@ public sealed class AnswerImportService(
         }
 
         private void Error(int row, int column, string key, params object[] arguments) =>
-            errors.Add(new ImportError(sheet.Name, row, $"{AnswerWorkbook.ColumnName(column)} ({sheet.Cell(1, column).GetString()})", service.Text(key, arguments)));
+            errors.Add(new ImportError(rows.Source, row, rows.ColumnLabel(column), service.Text(key, arguments)));
     }
 
     private static string Expected(AnswerItem item, CultureInfo culture, Func<string, string> text) => item.IsComputed ? text("Import_ComputedExpected") : item.Type switch

@@ -1,0 +1,73 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Localization;
+using StrategyGov.Web.Features.Excel;
+using StrategyGov.Web.Localization;
+using StrategyGov.Web.Security;
+
+namespace StrategyGov.Web.Features.Api.Write;
+
+/// <summary>A refusal: the message in the caller's language (<c>Accept-Language</c>) and, for rows, each one's place and reason.</summary>
+public sealed record ApiErrorDto(string Message, IReadOnlyList<ApiRowErrorDto>? Errors = null);
+
+/// <summary>One row error: <see cref="Source"/> is the sheet, file or JSON array; <see cref="Row"/> its line or item (1-based).</summary>
+public sealed record ApiRowErrorDto(string Source, int Row, string Column, string Reason)
+{
+    public static ApiRowErrorDto From(ImportError e) => new(e.Sheet, e.Row, e.Column, e.Reason);
+}
+
+/// <summary>
+/// A write's response as it is sent and, under an idempotency key, stored and replayed byte for byte:
+/// status, JSON body and the ETag of the record after the write.
+/// </summary>
+public sealed record ApiWriteResponse(int Status, string Json, string? ETag = null)
+{
+    internal static readonly JsonSerializerOptions Json_ = new(JsonSerializerDefaults.Web);
+
+    public static ApiWriteResponse Of<T>(int status, T body, string? etag = null) => new(status, JsonSerializer.Serialize(body, Json_), etag);
+
+    public IResult ToResult(HttpContext http, bool replayed = false)
+    {
+        if (ETag is not null)
+        {
+            http.Response.Headers.ETag = ETag;
+        }
+
+        if (replayed)
+        {
+            http.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        return Results.Content(Json, "application/json; charset=utf-8", Encoding.UTF8, Status);
+    }
+}
+
+internal static class ApiRefusals
+{
+    /// <summary>
+    /// Runs a write and turns the services' refusals into HTTP: a rule → 422 with its message, a stale
+    /// <c>If-Match</c> → 412; 404 and 403 pass through to the pipeline as for every endpoint.
+    /// </summary>
+    public static async Task<ApiWriteResponse> RefusalsAsync(Func<Task<ApiWriteResponse>> write, IStringLocalizer<SharedResource> localizer)
+    {
+        try
+        {
+            return await write();
+        }
+        catch (ConcurrencyConflictException conflict)
+        {
+            return ApiWriteResponse.Of(StatusCodes.Status412PreconditionFailed, new ApiErrorDto(localizer[conflict.Message, conflict.Arguments].Value));
+        }
+        catch (RuleViolationException rule)
+        {
+            return ApiWriteResponse.Of(StatusCodes.Status422UnprocessableEntity, new ApiErrorDto(localizer[rule.Message, rule.Arguments].Value));
+        }
+    }
+
+    /// <summary>The tag of an <c>If-Match</c> header (a weak tag compares as its strong form); null without one.</summary>
+    public static string? IfMatch(HttpRequest request)
+    {
+        var value = request.Headers.IfMatch.ToString().Trim();
+        return value.Length == 0 ? null : value.StartsWith("W/", StringComparison.Ordinal) ? value[2..] : value;
+    }
+}
