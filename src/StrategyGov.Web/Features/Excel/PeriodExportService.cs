@@ -7,6 +7,7 @@ using StrategyGov.Data.Reporting;
 using StrategyGov.Scoring;
 using StrategyGov.Web.Features.Scores;
 using StrategyGov.Web.Features.Shared;
+using StrategyGov.Web.Hosting;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Reports;
 using StrategyGov.Web.Security;
@@ -21,7 +22,9 @@ namespace StrategyGov.Web.Features.Excel;
 public sealed class PeriodExportService(
     ScoreService scores,
     IDbContextFactory<StrategyGovDbContext> dbFactory,
-    IStringLocalizer<SharedResource> localizer)
+    IStringLocalizer<SharedResource> localizer,
+    PlatformTime time,
+    TimeProvider clock)
 {
     public async Task<FileDownload> ExportAsync(Actor actor, int periodId, string language, CancellationToken ct)
     {
@@ -62,6 +65,7 @@ public sealed class PeriodExportService(
             writer.Practices();
             writer.Pillars();
             writer.Institutions();
+            writer.About(FiguresStatus.Of(period).Describe(localizer, time), FiguresStatus.Produced(localizer, time, clock.GetUtcNow().UtcDateTime));
             return FileDownload.Xlsx(ExcelSheets.Save(workbook), $"StrategyGov-{period.Period.Code}-{culture.TwoLetterISOLanguageName}.xlsx");
         }
         finally
@@ -170,7 +174,7 @@ public sealed class PeriodExportService(
         public void Institutions()
         {
             var sheet = Sheet("Excel_SheetInstitutions", "Col_Type", "Status", "Col_SelfScore", "Col_VerifiedScore", "Col_Gap", "Col_Band",
-                "Col_Rank", "Col_PeerRank", "Col_Completeness");
+                "Col_Rank", "Col_PeerRank", "Col_Completeness", "Col_ScoreNote");
             var row = 2;
             foreach (var entry in entries.OrderBy(e => e.NationalRank ?? int.MaxValue).ThenBy(e => period.InstitutionOf(e).Code, StringComparer.Ordinal))
             {
@@ -187,10 +191,21 @@ public sealed class PeriodExportService(
                 ExcelSheets.Number(sheet.Cell(row, 10), entry.PeerRank);
                 ExcelSheets.Number(sheet.Cell(row, 11), entry.Result.Completeness);
                 sheet.Cell(row, 11).Style.NumberFormat.Format = "0.0%";
+                ExcelSheets.Text(sheet.Cell(row, 12), ScoreCaveats.Text(ScoreCaveats.Of(institution, entry), L));
                 row++;
             }
 
-            ExcelSheets.Widths(sheet, 12, 40, 16, 14, 12, 12, 10, 14, 10, 10, 12);
+            ExcelSheets.Widths(sheet, 12, 40, 16, 14, 12, 12, 10, 14, 10, 10, 12, 30);
+        }
+
+        /// <summary>A last sheet saying how final the figures are and when the file was produced (ADR 0103).</summary>
+        public void About(string status, string produced)
+        {
+            var sheet = workbook.Worksheets.Add(L["Excel_SheetAbout"]);
+            sheet.RightToLeft = arabic;
+            ExcelSheets.Text(sheet.Cell(1, 1), Bidi.Strip(status));
+            ExcelSheets.Text(sheet.Cell(2, 1), Bidi.Strip(produced));
+            ExcelSheets.Widths(sheet, 100);
         }
 
         private IEnumerable<(InstitutionInPeriod Institution, InstitutionResult Result)> Results() =>
