@@ -27,7 +27,8 @@ public sealed class PeriodExportTests(StrategyGovAppFactory app) : IClassFixture
         Assert.Equal((double)ScoreDisplay.Round(board.Board.National.Verified!.Value), summary["National index (verified)"].GetDouble(), 6);
         Assert.Equal((double)ScoreDisplay.Round(board.Board.National.SelfReported!.Value), summary["National index (self-reported)"].GetDouble(), 6);
         Assert.Contains(board.Framework.Code, summary["Strategy version"].GetString());
-        Assert.StartsWith("Published snapshot, revision 1", summary["Scores"].GetString());
+        Assert.StartsWith("Status: final since", summary["Scores"].GetString());
+        Assert.EndsWith("revision 1", summary["Scores"].GetString());
         Assert.Contains("Asia/Riyadh", summary["Produced at"].GetString());
     }
 

@@ -37,6 +37,7 @@ public static class FeatureSetup
     public static IServiceCollection AddStrategyGovFeatures(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PlatformTime>();
         services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         return services

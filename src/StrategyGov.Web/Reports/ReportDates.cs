@@ -8,6 +8,14 @@ public static class ReportDates
 {
     private static readonly CultureInfo HijriCulture = CreateHijriCulture();
 
+    private static readonly UmAlQuraCalendar UmAlQura = new();
+
+    private static readonly string[] EnglishHijriMonths =
+    [
+        "Muharram", "Safar", "Rabi al-Awwal", "Rabi al-Thani", "Jumada al-Ula", "Jumada al-Akhirah",
+        "Rajab", "Shaban", "Ramadan", "Shawwal", "Dhu al-Qadah", "Dhu al-Hijjah",
+    ];
+
     public static string Gregorian(DateTime local, CultureInfo culture) =>
         Bidi.Ltr(local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
 
@@ -16,6 +24,15 @@ public static class ReportDates
     /// <summary>e.g. "2 جمادى الآخرة 1448 هـ".</summary>
     public static string Hijri(DateTime local) =>
         local.ToString("d MMMM yyyy", HijriCulture) + " هـ";
+
+    /// <summary>The Hijri date in the given language: "2 جمادى الآخرة 1448 هـ" or "2 Jumada al-Akhirah 1448 AH".</summary>
+    public static string Hijri(DateTime local, CultureInfo culture) =>
+        Bilingual.IsArabic(culture)
+            ? Hijri(local)
+            : $"{UmAlQura.GetDayOfMonth(local)} {EnglishHijriMonth(local)} {UmAlQura.GetYear(local)} AH";
+
+    /// <summary>The Hijri month's usual transliterated name, e.g. "Rajab".</summary>
+    public static string EnglishHijriMonth(DateTime local) => EnglishHijriMonths[UmAlQura.GetMonth(local) - 1];
 
     /// <summary>The Hijri day of the month, e.g. "2".</summary>
     public static string HijriDay(DateTime local) => local.ToString("%d", HijriCulture);

@@ -21,6 +21,8 @@ public static class ReportStyles
         .cover dl { display: grid; grid-template-columns: auto 1fr; gap: 2pt 10pt; margin: 8pt 0 0; font-size: 9.5pt; }
         .cover dt { opacity: .8; }
         .cover dd { margin: 0; }
+        .cover .figures-status { margin: 8pt 0 0; padding: 4pt 8pt; background: rgba(255,255,255,.16); border-radius: 4pt; font-weight: bold; font-size: 10pt; }
+        .caveat { color: #8a4b00; font-weight: bold; font-size: 8.5pt; }
         .cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 8pt; margin-top: 12pt; }
         .card { border: 1px solid #d6dde3; border-radius: 6pt; padding: 8pt 10pt; }
         .card .label { font-size: 8.5pt; color: #52606d; }

@@ -15,12 +15,6 @@ public static class CalendarDates
 
     private static readonly UmAlQuraCalendar UmAlQura = new();
 
-    private static readonly string[] EnglishHijriMonths =
-    [
-        "Muharram", "Safar", "Rabi al-Awwal", "Rabi al-Thani", "Jumada al-Ula", "Jumada al-Akhirah",
-        "Rajab", "Shaban", "Ramadan", "Shawwal", "Dhu al-Qadah", "Dhu al-Hijjah",
-    ];
-
     public static DateOnly StartOfWeek(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek - (int)FirstDayOfWeek + 7) % 7));
 
     public static string Gregorian(DateOnly day) => ReportDates.GregorianDate(day);
@@ -30,13 +24,7 @@ public static class CalendarDates
 
     public static string Time(DateTime local) => Bidi.Ltr(local.ToString("HH:mm", CultureInfo.InvariantCulture));
 
-    public static string Hijri(DateOnly day)
-    {
-        var date = day.ToDateTime(TimeOnly.MinValue);
-        return Bilingual.IsArabic()
-            ? ReportDates.Hijri(date)
-            : $"{UmAlQura.GetDayOfMonth(date)} {EnglishHijriMonths[UmAlQura.GetMonth(date) - 1]} {UmAlQura.GetYear(date)} AH";
-    }
+    public static string Hijri(DateOnly day) => ReportDates.Hijri(day.ToDateTime(TimeOnly.MinValue), CultureInfo.CurrentUICulture);
 
     /// <summary>Names joined with the comma of the UI language ("، " in Arabic).</summary>
     public static string Join(IEnumerable<string> names) => string.Join(Bilingual.IsArabic() ? "، " : ", ", names);
@@ -50,7 +38,7 @@ public static class CalendarDates
         var date = day.ToDateTime(TimeOnly.MinValue);
         return Bilingual.IsArabic()
             ? ReportDates.HijriMonthName(date)
-            : EnglishHijriMonths[UmAlQura.GetMonth(date) - 1];
+            : ReportDates.EnglishHijriMonth(date);
     }
 
     public static string HijriDay(DateOnly day) => ReportDates.HijriDay(day.ToDateTime(TimeOnly.MinValue));
@@ -63,7 +51,7 @@ public static class CalendarDates
         var date = day.ToDateTime(TimeOnly.MinValue);
         return Bilingual.IsArabic()
             ? ReportDates.HijriMonthYear(date)
-            : $"{EnglishHijriMonths[UmAlQura.GetMonth(date) - 1]} {UmAlQura.GetYear(date)} AH";
+            : $"{ReportDates.EnglishHijriMonth(date)} {UmAlQura.GetYear(date)} AH";
     }
 
     /// <summary>The Hijri months a range of days falls in, e.g. "جمادى الآخرة 1448 – رجب 1448".</summary>

@@ -25,6 +25,7 @@ public sealed class PeriodExportService(
     IDbContextFactory<StrategyGovDbContext> dbFactory,
     IStringLocalizer<SharedResource> localizer,
     IOptions<PlatformOptions> platform,
+    PlatformTime time,
     TimeProvider clock)
 {
     public async Task<FileDownload> ExportAsync(Actor actor, int periodId, string language, CancellationToken ct)
@@ -58,7 +59,6 @@ public sealed class PeriodExportService(
             .Where(v => v.Id == period.Period.StrategyVersionId)
             .Select(v => new VersionFacts(v.Code, v.Version, v.NameAr, v.NameEn, v.PublishedAt))
             .SingleAsync(ct);
-        var producedAt = TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, platform.Value.TimeZoneInfo);
 
         var culture = ReportService.CultureOf(language);
         var saved = CultureInfo.CurrentUICulture;
@@ -67,7 +67,10 @@ public sealed class PeriodExportService(
         {
             using var workbook = new XLWorkbook();
             var writer = new Writer(workbook, period, entries, localizer, Bilingual.IsArabic(culture));
-            writer.Summary(version, actor.SeesAllInstitutions, producedAt, platform.Value.TimeZone);
+            writer.Summary(version, actor.SeesAllInstitutions,
+                Bidi.Strip(FiguresStatus.Of(period).Describe(localizer, time)),
+                Bidi.Strip(time.DateTimeWithHijri(clock.GetUtcNow().UtcDateTime)) + $" ({platform.Value.TimeZone})",
+                version.PublishedAt is { } published ? Bidi.Strip(time.DateWithHijri(published)) : null);
             writer.Answers(answers);
             writer.Indicators();
             writer.Practices();
@@ -113,7 +116,7 @@ public sealed class PeriodExportService(
         /// national index (center and officials only) or the institution's own score, and when and from what the
         /// workbook was made.
         /// </summary>
-        public void Summary(VersionFacts version, bool national, DateTime producedAt, string timeZone)
+        public void Summary(VersionFacts version, bool national, string status, string producedAt, string? versionPublished)
         {
             var sheet = ExcelSheets.Add(workbook, L["Excel_SheetSummary"], arabic, [L["Excel_Item"], L["Excel_Value"]]);
             var row = 2;
@@ -136,10 +139,8 @@ public sealed class PeriodExportService(
             Line("Excel_PeriodStatus", L[$"PeriodStatus_{info.Status}"]);
             Line("Excel_PeriodDates", FormattableString.Invariant($"{info.OpensOn:yyyy-MM-dd} – {info.DueOn:yyyy-MM-dd} – {info.ClosesOn:yyyy-MM-dd}"));
             Line("Excel_StrategyVersion", FormattableString.Invariant($"{Pick(version.NameAr, version.NameEn)} ({version.Code} v{version.Version})"));
-            Line("Excel_VersionPublishedOn", version.PublishedAt is { } published ? Dated(published) : null);
-            Line("Excel_ScoresFrom", period.Snapshot is { } snapshot
-                ? L["Excel_ScoresSnapshot", snapshot.Revision.ToString(CultureInfo.InvariantCulture), Dated(snapshot.CapturedAt)]
-                : L["Excel_ScoresLive"]);
+            Line("Excel_VersionPublishedOn", versionPublished);
+            Line("Excel_ScoresFrom", status);
             if (national)
             {
                 Score("Excel_NationalIndexVerified", period.Board.National.Verified);
@@ -155,7 +156,7 @@ public sealed class PeriodExportService(
                 Score("Col_SelfScore", own.Result.SelfReported);
             }
 
-            Line("Excel_ProducedAt", FormattableString.Invariant($"{producedAt:yyyy-MM-dd HH:mm} ({timeZone})") + (arabic ? " — " + ReportDates.Hijri(producedAt) : string.Empty));
+            Line("Excel_ProducedAt", producedAt);
             ExcelSheets.Widths(sheet, 36, 60);
         }
 
@@ -195,8 +196,6 @@ public sealed class PeriodExportService(
 
             ExcelSheets.Widths(sheet, 10, 12, 70, 10, 14, 14);
         }
-
-        private string Dated(DateTime utc) => FormattableString.Invariant($"{utc:yyyy-MM-dd}");
 
         public void Answers(IReadOnlyList<ExportedAnswer> answers)
         {
@@ -274,7 +273,7 @@ public sealed class PeriodExportService(
         public void Institutions()
         {
             var sheet = Sheet("Excel_SheetInstitutions", "Col_Type", "Status", "Col_SelfScore", "Col_VerifiedScore", "Col_Gap", "Col_Band",
-                "Col_Rank", "Col_PeerRank", "Col_Completeness");
+                "Col_Rank", "Col_PeerRank", "Col_Completeness", "Col_ScoreNote");
             var row = 2;
             foreach (var entry in entries.OrderBy(e => e.NationalRank ?? int.MaxValue).ThenBy(e => period.InstitutionOf(e).Code, StringComparer.Ordinal))
             {
@@ -291,12 +290,14 @@ public sealed class PeriodExportService(
                 ExcelSheets.Number(sheet.Cell(row, 10), entry.PeerRank);
                 ExcelSheets.Number(sheet.Cell(row, 11), entry.Result.Completeness);
                 sheet.Cell(row, 11).Style.NumberFormat.Format = "0.0%";
+                ExcelSheets.Text(sheet.Cell(row, 12), ScoreCaveats.Text(ScoreCaveats.Of(institution, entry), L));
                 row++;
             }
 
-            ExcelSheets.Widths(sheet, 12, 40, 16, 14, 12, 12, 10, 14, 10, 10, 12);
+            ExcelSheets.Widths(sheet, 12, 40, 16, 14, 12, 12, 10, 14, 10, 10, 12, 30);
         }
 
+        /// <summary>A last sheet saying how final the figures are and when the file was produced (ADR 0103).</summary>
         private IEnumerable<(InstitutionInPeriod Institution, InstitutionResult Result)> Results() =>
             entries.Select(e => (period.InstitutionOf(e), e.Result)).OrderBy(x => x.Item1.Code, StringComparer.Ordinal);
     }

@@ -105,6 +105,19 @@ public partial class FrameworkEditorPage
             return new NodeRef(NodeKind.Version, Id, form.Code);
         });
 
+    private async Task SaveBandsAsync(IReadOnlyList<BandForm> bands)
+    {
+        await RunAsync(async ct =>
+        {
+            await Frameworks.UpdateBandsAsync(Actor!, Id, bands, ct);
+            return null;
+        });
+        if (_message is null)
+        {
+            Snackbar.Add(L["Fw_BandsSaved"], Severity.Success);
+        }
+    }
+
     private Task SavePillarAsync(PillarForm form) =>
         SaveNodeAsync(NodeKind.Pillar, form.Code,
             (parent, ct) => Edits.AddPillarAsync(Actor!, parent, form, ct),

@@ -95,6 +95,32 @@ public sealed class FrameworkService(IDbContextFactory<StrategyGovDbContext> dbF
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Replaces a draft's maturity bands; refused (first problem) unless they cover 0–100 without gap or overlap.</summary>
+    public async Task UpdateBandsAsync(Actor actor, int versionId, IReadOnlyList<BandForm> bands, CancellationToken ct)
+    {
+        actor.EnsureCenterAdmin();
+        if (BandRules.Check(bands) is [var problem, ..])
+        {
+            throw new RuleViolationException(problem.MessageKey, problem.Arguments);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AuditAs(actor);
+        var version = await db.StrategyVersions.Include(v => v.Bands).SingleOrDefaultAsync(v => v.Id == versionId, ct) ?? throw new NotFoundException();
+        EnsureDraft(version);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.RemoveRange(version.Bands);
+        await db.SaveChangesAsync(ct); // the unique (version, code) index: old rows go before new ones with the same code come
+        version.Bands.Clear();
+        foreach (var band in bands.Select(b => b.ToSeed()).OrderBy(b => b.LowerBound))
+        {
+            version.Bands.Add(new MaturityBandDefinition { Code = band.Code, LowerBound = band.LowerBound, NameAr = band.NameAr, NameEn = band.NameEn });
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
     /// <summary>Publishes a draft that has no validation issue; from then on it never changes.</summary>
     public async Task PublishAsync(Actor actor, int versionId, CancellationToken ct)
     {

@@ -23,7 +23,7 @@ public partial class StatusBoardPage
 
     [Inject] private StatusBoardService Board { get; set; } = null!;
 
-    [Inject] private IOptions<PlatformOptions> Platform { get; set; } = null!;
+    [Inject] private PlatformTime Time { get; set; } = null!;
 
     /// <summary>The period to show first (query string); the current period otherwise.</summary>
     [SupplyParameterFromQuery(Name = "period")] public int? PeriodId { get; set; }
@@ -64,8 +64,7 @@ public partial class StatusBoardPage
 
     private void ToggleStatus(BoardStatus status) => _status = _status == status ? null : status;
 
-    private string Local(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(utc, Platform.Value.TimeZoneInfo).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private string Local(DateTime utc) => Time.DateTimeText(utc);
 
     private static Color BoardStatusColor(BoardStatus status) => status switch
     {

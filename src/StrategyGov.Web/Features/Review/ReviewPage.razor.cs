@@ -5,6 +5,7 @@ using StrategyGov.Data.Reporting;
 using StrategyGov.Web.Features.Evidence;
 using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Features.Submissions;
+using StrategyGov.Web.Hosting;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
 
@@ -23,6 +24,8 @@ public partial class ReviewPage
     private IReadOnlyDictionary<int, IReadOnlyList<EvidenceItem>> _evidence = new Dictionary<int, IReadOnlyList<EvidenceItem>>();
 
     [Inject] private ReviewService Review { get; set; } = null!;
+
+    [Inject] private PlatformTime Time { get; set; } = null!;
 
     [Inject] private EvidenceService EvidenceService { get; set; } = null!;
 

@@ -6,6 +6,7 @@ using StrategyGov.Web.Features.Computed;
 using StrategyGov.Web.Features.Evidence;
 using StrategyGov.Web.Features.Objections;
 using StrategyGov.Web.Features.Shared;
+using StrategyGov.Web.Hosting;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Submissions;
@@ -27,6 +28,8 @@ public partial class SubmissionPage
     private SubmissionObjections? _objections;
 
     [Inject] private SubmissionService Submissions { get; set; } = null!;
+
+    [Inject] private PlatformTime Time { get; set; } = null!;
 
     [Inject] private EvidenceService EvidenceService { get; set; } = null!;
 

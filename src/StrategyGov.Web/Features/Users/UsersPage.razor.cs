@@ -33,11 +33,7 @@ public partial class UsersPage
 
     [Inject] private TimeProvider Clock { get; set; } = null!;
 
-    [Inject] private IOptions<PlatformOptions> Platform { get; set; } = null!;
-
     [CascadingParameter] private Actor? Actor { get; set; }
-
-    private TimeZoneInfo Zone => Platform.Value.TimeZoneInfo;
 
     private Uri BaseUri => new(Navigation.BaseUri);
 
