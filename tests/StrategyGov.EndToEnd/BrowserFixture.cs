@@ -42,13 +42,17 @@ public class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) signed in as the user, on the home page.</summary>
-    public async Task<IPage> SignInAsync(string email)
+    /// <summary>
+    /// A fresh browser context (its own cookies) signed in as the user, on the home page. <paramref name="bypassCsp"/>
+    /// lets a test inject its own script (axe-core) past the app's Content-Security-Policy.
+    /// </summary>
+    public async Task<IPage> SignInAsync(string email, bool bypassCsp = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             AcceptDownloads = true,
+            BypassCSP = bypassCsp,
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
         });
         context.SetDefaultTimeout(Timeout);

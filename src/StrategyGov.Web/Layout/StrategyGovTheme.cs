@@ -22,7 +22,7 @@ public static class StrategyGovTheme
             TextPrimary = "#1f2933",
             TextSecondary = "#52606d",
             Info = "#1565c0",
-            Success = "#2e7d32",
+            Success = "#276c2b",
             Warning = "#a85a00",
             Error = "#c62828",
         },
