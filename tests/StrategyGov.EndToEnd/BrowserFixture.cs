@@ -42,13 +42,17 @@ public class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) on the app.</summary>
-    public async Task<IBrowserContext> NewContextAsync()
+    /// <summary>
+    /// A fresh browser context (its own cookies) on the app. <paramref name="bypassCsp"/> lets a test inject its own
+    /// script (axe-core) past the app's Content-Security-Policy.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(bool bypassCsp = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             AcceptDownloads = true,
+            BypassCSP = bypassCsp,
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
         });
         context.SetDefaultTimeout(Timeout);
@@ -56,9 +60,9 @@ public class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (or the one given) signed in as the user, on the home page.</summary>
-    public async Task<IPage> SignInAsync(string email, IBrowserContext? context = null)
+    public async Task<IPage> SignInAsync(string email, IBrowserContext? context = null, bool bypassCsp = false)
     {
-        context ??= await NewContextAsync();
+        context ??= await NewContextAsync(bypassCsp);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.GetByTestId("email").FillAsync(email);

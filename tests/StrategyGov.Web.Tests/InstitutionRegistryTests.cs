@@ -1,6 +1,9 @@
+using System.Globalization;
 using ClosedXML.Excel;
 using StrategyGov.Testing;
 using StrategyGov.Web.Features.Institutions;
+using StrategyGov.Web.Features.Shared;
+using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
 using StrategyGov.Web.Tests.Support;
 
@@ -192,6 +195,33 @@ public sealed class InstitutionRegistryTests(StrategyGovAppFactory app) : IClass
         Assert.Empty(result.Errors);
         Assert.Equal((0, before.Count), (result.Created, result.Updated));
         Assert.Equal(before, await Institutions.ListAsync(admin, new InstitutionFilter(), None));
+    }
+
+    [Theory]
+    [InlineData("ar", "الجهات", "الرمز", "الاسم بالعربية")]
+    [InlineData("en", "Institutions", "Code", "Name (Arabic)")]
+    public async Task Export_InTheRequestedLanguage_HasItsHeadersAndImportsBack(string language, string sheetName, string code, string nameAr)
+    {
+        var admin = await app.ActorAsync(DemoUsers.Admin);
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Bilingual.CreateCulture(language);
+        FileDownload exported;
+        try
+        {
+            exported = await Workbook.ExportAsync(admin, None);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        }
+
+        var result = await Workbook.ImportAsync(admin, new MemoryStream(exported.Content), None);
+
+        using var workbook = new XLWorkbook(new MemoryStream(exported.Content));
+        var sheet = Assert.Single(workbook.Worksheets);
+        Assert.Equal(sheetName, sheet.Name);
+        Assert.Equal([code, nameAr], [sheet.Cell(1, 1).GetString(), sheet.Cell(1, 2).GetString()]);
+        Assert.Empty(result.Errors);
     }
 
     private static MemoryStream Sheet(params string[][] rows)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Localization;
+using MudBlazor;
 using StrategyGov.Web.Localization;
 
 namespace StrategyGov.Web.Hosting;
@@ -12,6 +13,7 @@ public static class LocalizationSetup
     public static void AddStrategyGovLocalization(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddTransient<MudLocalizer, ResourceMudLocalizer>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = Bilingual.Cultures.Select(Bilingual.CreateCulture).ToList();

@@ -12,12 +12,19 @@ public static class StrategyGovTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#0b4f6c",
-            Secondary = "#b08a3e",
+            // Every colour text or a chip label is drawn in (or on) reaches 4.5:1 on white (WCAG 2.2 AA,
+            // docs/decisions/0101): the gold is darkened, and MudBlazor's own status colours replaced.
+            Secondary = "#8a6a2a",
             Tertiary = "#0b6e4f",
             AppbarBackground = "#0b4f6c",
             Background = "#f5f7f9",
             DrawerBackground = "#ffffff",
             TextPrimary = "#1f2933",
+            TextSecondary = "#52606d",
+            Info = "#1565c0",
+            Success = "#276c2b",
+            Warning = "#a85a00",
+            Error = "#c62828",
         },
         Typography = new Typography
         {

@@ -33,6 +33,12 @@ public static class Bilingual
             culture.NumberFormat.NumberDecimalSeparator = ".";
             culture.NumberFormat.PercentDecimalSeparator = ".";
             culture.NumberFormat.NumberGroupSeparator = ",";
+
+            // "ar" writes signs with a bidi mark before them (U+061C "؜-1"): wrong in markup, where numbers are
+            // formatted with the UI culture too (MudBlazor's tabindex="-1", widths, counts), and never wanted in
+            // Latin-digit text. Plain signs, as the Latin digits above (docs/decisions/0101).
+            culture.NumberFormat.NegativeSign = "-";
+            culture.NumberFormat.PositiveSign = "+";
         }
 
         return culture;

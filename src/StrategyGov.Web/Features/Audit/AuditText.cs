@@ -17,6 +17,23 @@ public static class AuditText
         [("CouncilProgressNote", "Status")] = "Council_Status_",
         [("CouncilInvitation", "Attendance")] = "Council_Attendance_",
         [("CouncilDecision", "Kind")] = "Council_Kind_",
+        [("CalendarEntry", "Kind")] = "Calendar_Kind_",
+        [("CalendarEntry", "Status")] = "Calendar_Status_",
+        [("InquiryTarget", "Kind")] = "InquiryKind_",
+        [("RaciCell", "Letter")] = "Raci_Letter_",
+        [("StrategyVersion", "Status")] = "Fw_Status_",
+        [("CampaignPlan", "Status")] = "Campaign_Status_",
+        [("CampaignEvaluationItem", "Stage")] = "Campaign_Stage_",
+        [("MediaInteraction", "Kind")] = "Media_Kind_",
+        [("MediaCoverage", "Tone")] = "Media_Tone_",
+        [("MediaOutlet", "Kind")] = "Media_OutletKind_",
+        [("MediaOutlet", "Status")] = "Media_Status_",
+        [("Journalist", "Status")] = "Media_Status_",
+        [("Journalist", "Role")] = "Media_Role_",
+        [("Journalist", "Beat")] = "Media_Beat_",
+        [("Journalist", "PreferredChannel")] = "Media_Channel_",
+        [("Indicator", "Type")] = "MeasurementType_",
+        [("Objection", "DecisionBefore")] = "Decision_",
     };
 
     /// <summary>The localized name of an entity type (<c>AuditEntity_Answer</c>), or the type name for types without one.</summary>

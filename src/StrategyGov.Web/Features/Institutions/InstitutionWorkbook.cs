@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using StrategyGov.Data;
 using StrategyGov.Data.Institutions;
 using StrategyGov.Web.Features.Shared;
@@ -13,8 +14,11 @@ namespace StrategyGov.Web.Features.Institutions;
 /// The registry as an Excel sheet, and the bulk import of the same sheet: a row whose code exists updates
 /// that institution, any other row creates one. The whole file is checked first and every error is
 /// listed (sheet, row, column, reason); only a file without any error is written, in one transaction.
+/// The export's sheet and headers are in the requested language, like the other exports; an import reads
+/// headers in either language or the plain field names (<c>Code</c>, <c>NameAr</c>, …).
 /// </summary>
-public sealed class InstitutionWorkbook(IDbContextFactory<StrategyGovDbContext> dbFactory, InstitutionService institutions)
+public sealed class InstitutionWorkbook(
+    IDbContextFactory<StrategyGovDbContext> dbFactory, InstitutionService institutions, IStringLocalizer<SharedResource> localizer)
 {
     public const string SheetName = "Institutions";
 
@@ -33,7 +37,7 @@ public sealed class InstitutionWorkbook(IDbContextFactory<StrategyGovDbContext> 
     {
         var rows = await institutions.ListAsync(actor, new InstitutionFilter(), ct);
         using var workbook = new XLWorkbook();
-        var sheet = ExcelSheets.Add(workbook, SheetName, Columns.Select(c => c.Header).ToList());
+        var sheet = ExcelSheets.Add(workbook, localizer["Inst_Xlsx_Sheet"], Columns.Select(c => localizer[HeaderKey(c.Field)].Value).ToList());
         var r = 2;
         foreach (var row in rows)
         {
@@ -60,7 +64,7 @@ public sealed class InstitutionWorkbook(IDbContextFactory<StrategyGovDbContext> 
         try
         {
             using var workbook = new XLWorkbook(file);
-            rows = Read(workbook, errors);
+            rows = Read(workbook, HeadersInEveryLanguage(), errors);
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException or InvalidOperationException or FormatException
             or System.Xml.XmlException or NotSupportedException)
@@ -126,18 +130,34 @@ public sealed class InstitutionWorkbook(IDbContextFactory<StrategyGovDbContext> 
 
     private static InstitutionImportResult Failed(SheetError error) => new(0, 0, [error]);
 
-    private static List<(int Row, InstitutionForm Form)> Read(XLWorkbook workbook, List<SheetError> errors)
+    private static string HeaderKey(InstitutionField field) => $"Inst_Xlsx_{field}";
+
+    /// <summary>Header text → field: the plain field names and the headers of every language's export.</summary>
+    private Dictionary<string, InstitutionField> HeadersInEveryLanguage()
     {
-        var sheet = workbook.Worksheets.FirstOrDefault(w => w.Name == SheetName) ?? workbook.Worksheets.First();
+        var headers = new Dictionary<string, InstitutionField>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (header, field) in Columns)
+        {
+            headers[header] = field;
+            foreach (var culture in Bilingual.Cultures.Select(Bilingual.CreateCulture))
+            {
+                headers[localizer.WithCulture(culture, HeaderKey(field))] = field;
+            }
+        }
+
+        return headers;
+    }
+
+    private static List<(int Row, InstitutionForm Form)> Read(XLWorkbook workbook, Dictionary<string, InstitutionField> headers, List<SheetError> errors)
+    {
+        var sheet = workbook.Worksheets.First();
         var headerRow = sheet.Row(1);
         var columnOf = new Dictionary<InstitutionField, int>();
         foreach (var cell in headerRow.CellsUsed())
         {
-            var text = cell.GetString().Trim();
-            var column = Columns.FirstOrDefault(c => string.Equals(c.Header, text, StringComparison.OrdinalIgnoreCase));
-            if (column.Header is not null)
+            if (headers.TryGetValue(cell.GetString().Trim(), out var field))
             {
-                columnOf[column.Field] = cell.Address.ColumnNumber;
+                columnOf[field] = cell.Address.ColumnNumber;
             }
         }
 

@@ -168,7 +168,7 @@ public sealed class ObjectionService(
         // The verified value changed: the published scores are recomputed as a new, audited revision.
         var submission = await db.Submissions.AsNoTracking().SingleAsync(x => x.Id == answer.SubmissionId, ct);
         var code = await db.Indicators.Where(i => i.Id == answer.IndicatorId).Select(i => i.Code).SingleAsync(ct);
-        await snapshots.RecomputeForUpheldObjectionAsync(actor, submission.PeriodId, $"Objection {objection.Id} upheld: {code}", ct);
+        await snapshots.RecomputeForUpheldObjectionAsync(actor, submission.PeriodId, RevisionReason.ObjectionUpheld(objection.Id, code), ct);
         await NotifyAnsweredAsync(db, objection, ct);
     }
 

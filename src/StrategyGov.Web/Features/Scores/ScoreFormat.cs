@@ -30,13 +30,16 @@ public static class ScoreFormat
     public static string Value(decimal? value) =>
         value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "—";
 
-    /// <summary>The CSS colour of a maturity band (Initial … Leading), for chips, charts and reports.</summary>
+    /// <summary>
+    /// The CSS colour of a maturity band (Initial … Leading), for chips, charts and reports; each at least
+    /// 4.5:1 against its text colour (WCAG 2.2 AA, docs/decisions/0101).
+    /// </summary>
     public static string BandColor(string? bandCode) => bandCode switch
     {
         "Initial" => "#b3261e",
-        "Developing" => "#e07b00",
+        "Developing" => "#b35f00",
         "Defined" => "#c9a400",
-        "Managed" => "#4c8c2b",
+        "Managed" => "#3f7a22",
         "Leading" => "#0b6e4f",
         _ => "#6b7280",
     };

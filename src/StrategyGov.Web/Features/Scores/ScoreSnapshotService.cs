@@ -36,7 +36,7 @@ public sealed class ScoreSnapshotService(
     // rename by this long.
     private static readonly TimeSpan Kept = TimeSpan.FromMinutes(5);
 
-    public const string PublishedReason = "Published";
+    public const string PublishedReason = RevisionReason.Published;
 
     /// <summary>
     /// Stores the scores of a published period as revision 1, unless the period already has a snapshot
