@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using StrategyGov.Web.Features.Api.Read;
 using StrategyGov.Web.Features.Periods;
 using StrategyGov.Web.Features.Scores;
 using StrategyGov.Web.Security;
@@ -21,6 +22,7 @@ public static class ApiSetup
             .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiTokenAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser());
         services.AddOpenApi("v1");
+        services.AddApiReads();
 
         // A machine gets 401/403, not a redirect to the sign-in page.
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options =>
@@ -66,13 +68,15 @@ public static class ApiSetup
             .WithName("GetFramework")
             .WithSummary("The published strategy versions: pillars → practices → indicators with weights and scoring parameters, and the maturity bands.");
 
+        api.MapApiReads();
+
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;
     }
 
     /// <summary>A request authenticated with a token must hold this scope (403 otherwise).</summary>
-    private static RouteHandlerBuilder RequireScope(this RouteHandlerBuilder endpoint, string scope) =>
-        endpoint.AddEndpointFilter(async (context, next) =>
+    internal static RouteHandlerBuilder RequireScope(this RouteHandlerBuilder endpoint, string scope) =>
+        endpoint.WithMetadata(new ApiScopeMetadata(scope)).AddEndpointFilter(async (context, next) =>
         {
             var granted = context.HttpContext.User.FindFirst(ApiClaims.Scope)?.Value;
             return granted is null || granted == scope ? await next(context) : TypedResults.StatusCode(StatusCodes.Status403Forbidden);

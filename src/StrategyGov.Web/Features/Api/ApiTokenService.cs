@@ -15,7 +15,35 @@ public static class ApiScopes
     /// <summary>The published strategy framework.</summary>
     public const string FrameworkRead = "framework:read";
 
-    public static readonly IReadOnlyList<string> All = [ScoresRead, FrameworkRead];
+    /// <summary>Submissions with their answers, verified values and review decisions.</summary>
+    public const string SubmissionsRead = "submissions:read";
+
+    /// <summary>Evidence metadata and files.</summary>
+    public const string EvidenceRead = "evidence:read";
+
+    /// <summary>Role holders and vacancies.</summary>
+    public const string RolesRead = "roles:read";
+
+    /// <summary>The RACI matrix and an institution's expectations.</summary>
+    public const string RaciRead = "raci:read";
+
+    /// <summary>Calendar entries.</summary>
+    public const string CalendarRead = "calendar:read";
+
+    /// <summary>Crisis-communication readiness.</summary>
+    public const string CrisisRead = "crisis:read";
+
+    /// <summary>Council meetings and decisions.</summary>
+    public const string CouncilRead = "council:read";
+
+    /// <summary>Media inquiries and their clocks.</summary>
+    public const string InquiriesRead = "inquiries:read";
+
+    /// <summary>Media interactions, coverage and campaigns.</summary>
+    public const string MediaRead = "media:read";
+
+    public static readonly IReadOnlyList<string> All =
+        [ScoresRead, FrameworkRead, SubmissionsRead, EvidenceRead, RolesRead, RaciRead, CalendarRead, CrisisRead, CouncilRead, InquiriesRead, MediaRead];
 }
 
 public sealed record ApiTokenRow(
