@@ -21,7 +21,9 @@ internal static class ApiDocument
     public static void Configure(OpenApiOptions options)
     {
         options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
-        options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+        // The public API only: not the pages, nor the framework editor's form posts under /api/framework.
+        options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
+        options.CreateSchemaReferenceId = SchemaId;
         options.AddDocumentTransformer((document, _, _) =>
         {
             Describe(document);
@@ -69,8 +71,30 @@ internal static class ApiDocument
         });
     }
 
+    // Records of two features may share a name (Roles' and Council's AssignmentView): by default both get
+    // one schema and the document describes one with the other's fields. Such names are prefixed with the feature.
+    private static readonly HashSet<string> SharedNames = typeof(ApiDocument).Assembly.GetTypes()
+        .Where(t => t.IsPublic && t.Namespace?.StartsWith("StrategyGov.Web.Features.", StringComparison.Ordinal) == true)
+        .GroupBy(t => t.Name)
+        .Where(g => g.Select(t => t.Namespace).Distinct().Count() > 1)
+        .Select(g => g.Key)
+        .ToHashSet(StringComparer.Ordinal);
+
+    private static string? SchemaId(System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
+    {
+        var id = OpenApiOptions.CreateDefaultSchemaReferenceId(info);
+        return id is not null && SharedNames.Contains(info.Type.Name) && info.Type.Namespace is { } ns
+            ? ns[(ns.LastIndexOf('.') + 1)..] + id
+            : id;
+    }
+
     private static void Describe(OpenApiDocument document)
     {
+        foreach (var server in document.Servers ?? new List<OpenApiServer>())
+        {
+            server.Url = server.Url?.TrimEnd('/');
+        }
+
         document.Info = new OpenApiInfo
         {
             Title = "StrategyGov API",

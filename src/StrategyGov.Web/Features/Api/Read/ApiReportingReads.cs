@@ -46,7 +46,7 @@ internal static class ApiReportingReads
                 http.Response.Headers.ContentSecurityPolicy = "sandbox";
                 return TypedResults.File(file.Content, file.ContentType, file.FileName);
             })
-            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "application/octet-stream")
             .Read("GetEvidenceFile", "The bytes of one evidence file, with its stored content type and file name.", ApiScopes.EvidenceRead);
 
         return reads;
