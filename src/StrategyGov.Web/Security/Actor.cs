@@ -64,6 +64,9 @@ public sealed record Actor(string UserId, string Name, IReadOnlySet<string> Role
     /// <summary>An API token bound to one institution: reads that institution only, changes nothing.</summary>
     public bool IsInstitutionApiClient => InstitutionId is not null && IsInRole(StrategyGovClaims.InstitutionApiClientRole);
 
+    /// <summary>Reads one institution's records: its directors and contributors, and the API tokens bound to it.</summary>
+    public bool ReadsOneInstitution => IsInstitutionUser || IsInstitutionApiClient;
+
     // What the actor may do with one institution's records.
 
     public bool CanRead(int institutionId) =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using StrategyGov.Web.Features.Api.Read;
 using StrategyGov.Web.Features.Api.Write;
 using StrategyGov.Web.Features.Periods;
 using StrategyGov.Web.Features.Scores;
@@ -23,6 +24,7 @@ public static class ApiSetup
             .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiTokenAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser());
         services.AddOpenApi("v1");
+        services.AddApiReads();
 
         // A machine gets 401/403, not a redirect to the sign-in page.
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options =>
@@ -68,6 +70,7 @@ public static class ApiSetup
             .WithName("GetFramework")
             .WithSummary("The published strategy versions: pillars → practices → indicators with weights and scoring parameters, and the maturity bands.");
 
+        api.MapApiReads();
         api.MapApiWrites();
 
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -76,7 +79,7 @@ public static class ApiSetup
 
     /// <summary>A request authenticated with a token must hold this scope (403 otherwise).</summary>
     internal static RouteHandlerBuilder RequireScope(this RouteHandlerBuilder endpoint, string scope) =>
-        endpoint.AddEndpointFilter(async (context, next) =>
+        endpoint.WithMetadata(new ApiScopeMetadata(scope)).AddEndpointFilter(async (context, next) =>
         {
             var granted = context.HttpContext.User.FindFirst(ApiClaims.Scope)?.Value;
             return granted is null || ApiScopes.Allows(granted, scope) ? await next(context) : TypedResults.StatusCode(StatusCodes.Status403Forbidden);

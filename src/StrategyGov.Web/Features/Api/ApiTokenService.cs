@@ -18,6 +18,15 @@ public static class ApiScopes
     /// <summary>The published strategy framework.</summary>
     public const string FrameworkRead = "framework:read";
 
+    /// <summary>Submissions with their answers, verified values and review decisions (read through the API's reads).</summary>
+    public const string SubmissionsRead = "submissions:read";
+
+    /// <summary>The RACI matrix and an institution's expectations.</summary>
+    public const string RaciRead = "raci:read";
+
+    /// <summary>Crisis-communication readiness.</summary>
+    public const string CrisisRead = "crisis:read";
+
     public const string AnswersRead = "answers:read";
 
     /// <summary>Answers of the institution's open draft, a whole submission in one request.</summary>
@@ -49,14 +58,14 @@ public static class ApiScopes
 
     public static readonly IReadOnlyList<string> All =
     [
-        ScoresRead, FrameworkRead, AnswersRead, AnswersWrite, EvidenceRead, EvidenceWrite, RolesRead, RolesWrite,
+        ScoresRead, FrameworkRead, SubmissionsRead, RaciRead, CrisisRead, AnswersRead, AnswersWrite, EvidenceRead, EvidenceWrite, RolesRead, RolesWrite,
         CalendarRead, CalendarWrite, InquiriesRead, InquiriesWrite, MediaRead, MediaWrite, CouncilRead, CouncilWrite,
     ];
 
     /// <summary>Each resource a token can be given, and whether it can be written through the API.</summary>
     public static readonly IReadOnlyList<(string Name, bool Writable)> Resources =
     [
-        ("scores", false), ("framework", false), ("answers", true), ("evidence", true), ("roles", true),
+        ("scores", false), ("framework", false), ("submissions", false), ("raci", false), ("crisis", false), ("answers", true), ("evidence", true), ("roles", true),
         ("calendar", true), ("inquiries", true), ("media", true), ("council", true),
     ];
 

@@ -269,7 +269,7 @@ public sealed class CalendarService(
             return entries.Where(e => e.Status == CalendarEntryStatus.Confirmed);
         }
 
-        if (actor.IsInstitutionUser)
+        if (actor.ReadsOneInstitution)
         {
             var own = actor.InstitutionId;
             return entries.Where(e => e.InstitutionId == own || e.Status == CalendarEntryStatus.Confirmed);

@@ -21,7 +21,7 @@ internal static class CouncilAccess
             return meetings;
         }
 
-        if (actor.IsInstitutionUser)
+        if (actor.ReadsOneInstitution)
         {
             var own = actor.InstitutionId;
             return meetings.Where(m => m.Invitations.Any(i => i.InstitutionId == own));
@@ -38,7 +38,7 @@ internal static class CouncilAccess
             return owners;
         }
 
-        if (actor.IsInstitutionUser)
+        if (actor.ReadsOneInstitution)
         {
             var own = actor.InstitutionId;
             return owners.Where(o => o.InstitutionId == own);

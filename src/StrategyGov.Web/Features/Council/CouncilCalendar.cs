@@ -25,7 +25,7 @@ public sealed class CouncilCalendar(
 {
     public async Task<IReadOnlyList<CalendarEntryRow>> ListAsync(Actor actor, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        if (!actor.SeesAllInstitutions && !actor.IsInstitutionUser)
+        if (!actor.SeesAllInstitutions && !actor.ReadsOneInstitution)
         {
             return [];
         }

@@ -43,6 +43,20 @@ public sealed class InquiryService(
         return new InquiryList(rows, total, page, size);
     }
 
+    /// <summary>
+    /// The inquiries after <paramref name="afterId"/> in id order, at most <paramref name="take"/>, changed
+    /// since <paramref name="changedSince"/> (UTC) when given: the API's keyset page, under the same scope as the log.
+    /// </summary>
+    public async Task<IReadOnlyList<InquiryRow>> ListAfterAsync(Actor actor, InquiryFilter filter, DateTime? changedSince, long afterId, int take, CancellationToken ct)
+    {
+        var institutionId = Scope(actor, filter.InstitutionId);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var settings = await InquirySettings.LoadAsync(db, ct);
+        var query = Filtered(db, filter with { InstitutionId = institutionId })
+            .Where(i => i.Id > afterId && (changedSince == null || i.UpdatedAt >= changedSince));
+        return await RowsAsync(db, query.OrderBy(i => i.Id).Take(take), settings, ct);
+    }
+
     public async Task<InquiryDetail> GetAsync(Actor actor, int id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -24,6 +24,22 @@ public sealed record SubmissionRow(
     DateTime? SubmittedAt,
     DateTime LastActivityAt);
 
+/// <summary>A submission as the API lists it: its status and when it or one of its answers (a value, a review decision) last changed.</summary>
+public sealed record SubmissionSummary(
+    int Id,
+    int InstitutionId,
+    string InstitutionCode,
+    int PeriodId,
+    string PeriodCode,
+    SubmissionStatus Status,
+    int Answered,
+    DateTime? SubmittedAt,
+    DateTime? ApprovedAt,
+    DateTime ChangedAt);
+
+/// <summary>Which submissions to list; <paramref name="ChangedSince"/> is UTC.</summary>
+public sealed record SubmissionQuery(int? PeriodId = null, int? InstitutionId = null, DateTime? ChangedSince = null);
+
 /// <summary>What an editor sends when an answer changes.</summary>
 /// <param name="ExpectedVersion">The version the editor started from; a newer stored version is a conflict.</param>
 public sealed record AnswerChange(int IndicatorId, decimal? Value, bool NotApplicable, string? Justification, string? Comment, int ExpectedVersion);
@@ -57,6 +73,37 @@ public sealed class SubmissionService(
                 s.Period.DueOn, s.Status, s.Answers.Count(a => a.NotApplicable || a.Value != null), s.SubmittedAt, s.LastActivityAt))
             .ToListAsync(ct);
         return rows.OrderByDescending(r => r.PeriodCode, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The submissions of opened periods the actor may read (every institution's for the center and
+    /// officials, their own otherwise), by id. Asking for another institution lists nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<SubmissionSummary>> ListAsync(Actor actor, SubmissionQuery query, CancellationToken ct)
+    {
+        var institutionId = actor.SeesAllInstitutions ? query.InstitutionId : actor.InstitutionId;
+        if (institutionId is null && !actor.SeesAllInstitutions
+            || query.InstitutionId is { } asked && !actor.CanRead(asked))
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Submissions.AsNoTracking()
+            .Where(s => s.Period.Status != PeriodStatus.Planned)
+            .Where(s => institutionId == null || s.InstitutionId == institutionId)
+            .Where(s => query.PeriodId == null || s.PeriodId == query.PeriodId)
+            .Where(s => query.ChangedSince == null || s.LastActivityAt >= query.ChangedSince || s.Answers.Any(a => a.UpdatedAt >= query.ChangedSince))
+            .OrderBy(s => s.Id)
+            .Select(s => new
+            {
+                Row = new SubmissionSummary(
+                    s.Id, s.InstitutionId, s.Institution.Code, s.PeriodId, s.Period.Code, s.Status,
+                    s.Answers.Count(a => a.NotApplicable || a.Value != null), s.SubmittedAt, s.ApprovedAt, s.LastActivityAt),
+                LastAnswer = s.Answers.Max(a => (DateTime?)a.UpdatedAt),
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => r.LastAnswer > r.Row.ChangedAt ? r.Row with { ChangedAt = r.LastAnswer.Value } : r.Row).ToList();
     }
 
     public async Task<SubmissionTree> GetAsync(Actor actor, int submissionId, CancellationToken ct)

@@ -612,12 +612,12 @@ public sealed partial class CampaignService(IDbContextFactory<StrategyGovDbConte
         return campaign;
     }
 
-    private static void EnsureCanList(Actor actor) => Actor.Ensure(actor.SeesAllInstitutions || actor.IsInstitutionUser);
+    private static void EnsureCanList(Actor actor) => Actor.Ensure(actor.SeesAllInstitutions || actor.ReadsOneInstitution);
 
     /// <summary>Another institution's campaign is not found: the lead, its partners, the center and officials read it.</summary>
     private static void EnsureCanRead(Actor actor, CampaignPlan campaign)
     {
-        if (!(actor.SeesAllInstitutions || (actor.IsInstitutionUser && Owners(campaign).Contains(actor.InstitutionId!.Value))))
+        if (!(actor.SeesAllInstitutions || (actor.ReadsOneInstitution && Owners(campaign).Contains(actor.InstitutionId!.Value))))
         {
             throw new NotFoundException();
         }
@@ -632,7 +632,7 @@ public sealed partial class CampaignService(IDbContextFactory<StrategyGovDbConte
             return campaigns;
         }
 
-        if (!actor.IsInstitutionUser)
+        if (!actor.ReadsOneInstitution)
         {
             throw new AccessDeniedException();
         }

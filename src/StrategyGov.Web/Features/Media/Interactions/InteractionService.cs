@@ -325,7 +325,7 @@ public sealed class InteractionService(
             return institutionId;
         }
 
-        actor.EnsureInstitutionUser();
+        Actor.Ensure(actor.ReadsOneInstitution);
         if (institutionId is { } id)
         {
             actor.EnsureCanRead(id);
