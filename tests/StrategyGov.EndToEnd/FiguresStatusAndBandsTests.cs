@@ -31,7 +31,7 @@ public sealed class FiguresStatusAndBandsTests(BrowserFixture browser) : IClassF
         var draftId = await DraftAsync();
         await browser.GotoAsync(admin, $"/framework/{draftId}");
         await admin.GetByRole(AriaRole.Tab, new() { Name = "نطاقات النضج" }).ClickAsync();
-        var lower = admin.GetByTestId("band-lower-2").Locator("input");
+        var lower = admin.GetByTestId("band-lower-2");
         await lower.FillAsync("20");
         await lower.BlurAsync();
 
@@ -46,7 +46,7 @@ public sealed class FiguresStatusAndBandsTests(BrowserFixture browser) : IClassF
         await Assertions.Expect(problems).ToHaveCountAsync(0);
         await admin.GetByTestId("bands-save").ClickAsync();
         await Assertions.Expect(admin.Locator(".mud-snackbar")).ToBeVisibleAsync();
-        await Assertions.Expect(admin.GetByTestId("band-lower-2").Locator("input")).ToHaveValueAsync("45");
+        await Assertions.Expect(admin.GetByTestId("band-lower-2")).ToHaveValueAsync("45");
     }
 
     private async Task<int> DraftAsync()
