@@ -18,10 +18,20 @@ public static class SecurityHeaders
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = Policy(NonceOf(context));
+            // A file served as "sandbox" (never run) keeps its own; anything else (Blazor's frame-ancestors) is replaced.
+            if (!headers.ContentSecurityPolicy.ToString().StartsWith("sandbox", StringComparison.Ordinal))
+            {
+                headers.ContentSecurityPolicy = Policy(NonceOf(context));
+            }
+
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
+            // A stricter policy an endpoint set itself (account links carry a token: no-referrer) stays.
+            if (string.IsNullOrEmpty(headers["Referrer-Policy"]))
+            {
+                headers["Referrer-Policy"] = "same-origin";
+            }
+
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             return Task.CompletedTask;

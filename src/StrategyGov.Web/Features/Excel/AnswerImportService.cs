@@ -219,11 +219,14 @@ public sealed class AnswerImportService(
     /// The version tag of a submission's answers (an HTTP ETag): it changes with every change of the
     /// submission's state and of any of its answers, as each one's version only grows.
     /// </summary>
+    /// <summary>The ETag of a submission's answers: whoever may read the institution may read it (a read, not a write).</summary>
     public async Task<string> TagAsync(Actor actor, int institutionId, int periodId, CancellationToken ct)
     {
+        actor.EnsureCanRead(institutionId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var tree = await LoadAuthorisedAsync(db, actor, institutionId, periodId, ct);
-        return await TagAsync(db, tree.Header.Id, ct);
+        var submissionId = await db.Submissions.Where(s => s.InstitutionId == institutionId && s.PeriodId == periodId)
+            .Select(s => (int?)s.Id).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        return await TagAsync(db, submissionId, ct);
     }
 
     private static async Task<string> TagAsync(StrategyGovDbContext db, int submissionId, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using StrategyGov.Web.Features.Excel;
 using StrategyGov.Web.Localization;
@@ -38,16 +39,21 @@ public static class AnswerWrites
             .WithName("WriteAnswers")
             .WithSummary("Answers of the institution's open draft, all or nothing: JSON {\"answers\":[{indicator, value, notApplicable, justification, comment}]} or CSV with those headers. dryRun=true returns the changes and every row error without saving. If-Match (the ETag) refuses a draft changed meanwhile (412); Idempotency-Key replays a repeated request.");
 
-        api.MapGet("/institutions/{institutionId:int}/periods/{periodId:int}/answers/etag", async (
+        api.MapGet("/institutions/{institutionId:int}/periods/{periodId:int}/answers/etag", async Task<Results<Ok<AnswersETag>, StatusCodeHttpResult>> (
                 int institutionId, int periodId, Actor actor, AnswerImportService answers, HttpContext http, CancellationToken ct) =>
             {
                 var tag = await answers.TagAsync(actor, institutionId, periodId, ct);
                 http.Response.Headers.ETag = tag;
-                return TypedResults.Ok(new { etag = tag });
+                http.Response.Headers.CacheControl = "private, no-cache";
+
+                // Unchanged since the caller's copy: nothing to send (RFC 9110 §13.1.2).
+                var unchanged = Microsoft.Net.Http.Headers.EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var tags)
+                    && tags.Any(t => t.Tag.Equals(tag, StringComparison.Ordinal) || t.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any));
+                return unchanged ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(new AnswersETag(tag));
             })
-            .RequireScope(ApiScopes.AnswersWrite)
+            .RequireScope(ApiScopes.AnswersRead)
             .WithName("GetAnswersETag")
-            .WithSummary("The current ETag of a submission's answers, for If-Match.");
+            .WithSummary("The current ETag of a submission's answers, for If-Match (answers:write includes answers:read).");
         return api;
     }
 
@@ -202,3 +208,6 @@ public static class AnswerWrites
     private static string Label(int column) =>
         Fields.FirstOrDefault(f => f.Column == column).Name ?? column.ToString(CultureInfo.InvariantCulture);
 }
+
+/// <summary>The current ETag of a submission's answers: send it back as <c>If-Match</c> with the next write.</summary>
+public sealed record AnswersETag(string ETag);
