@@ -31,7 +31,7 @@ public sealed class ApiResult<T>(T value) : IResult, IEndpointMetadataProvider
         response.Headers.CacheControl = "private, no-cache";
         response.Headers.Vary = "Authorization, Cookie";
 
-        if (Matches(httpContext.Request.Headers.IfNoneMatch, etag))
+        if (ApiResult.Matches(httpContext.Request.Headers.IfNoneMatch, etag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
@@ -49,12 +49,14 @@ public sealed class ApiResult<T>(T value) : IResult, IEndpointMetadataProvider
         builder.Metadata.Add(new ApiETagMetadata());
     }
 
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues header, string etag) =>
-        EntityTagHeaderValue.TryParseList(header, out var tags)
-        && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Tag.Equals(etag, StringComparison.Ordinal));
 }
 
 public static class ApiResult
 {
     public static ApiResult<T> Of<T>(T value) => new(value);
+
+    /// <summary>Whether an <c>If-None-Match</c> header holds <paramref name="etag"/> (or *), compared weakly.</summary>
+    public static bool Matches(Microsoft.Extensions.Primitives.StringValues header, string etag) =>
+        EntityTagHeaderValue.TryParseList(header, out var tags)
+        && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Tag.Equals(etag, StringComparison.Ordinal));
 }

@@ -47,9 +47,7 @@ public static class AnswerWrites
                 http.Response.Headers.CacheControl = "private, no-cache";
 
                 // Unchanged since the caller's copy: nothing to send (RFC 9110 §13.1.2).
-                var unchanged = Microsoft.Net.Http.Headers.EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var tags)
-                    && tags.Any(t => t.Tag.Equals(tag, StringComparison.Ordinal) || t.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any));
-                return unchanged ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(new AnswersETag(tag));
+                return Read.ApiResult.Matches(http.Request.Headers.IfNoneMatch, tag) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(new AnswersETag(tag));
             })
             .RequireScope(ApiScopes.AnswersRead)
             .WithName("GetAnswersETag")
