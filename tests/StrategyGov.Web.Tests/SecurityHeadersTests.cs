@@ -60,6 +60,7 @@ public sealed partial class SecurityHeadersTests(StrategyGovAppFactory app) : IC
         Assert.NotEqual(nonce, NonceOf(second));
         var inline = InlineScript().Matches(html);
         Assert.NotEmpty(inline);
+        Assert.Matches("^[A-Za-z0-9_-]+$", nonce);
         Assert.All(inline, script => Assert.Contains($"nonce=\"{nonce}\"", script.Value, StringComparison.Ordinal));
     }
 

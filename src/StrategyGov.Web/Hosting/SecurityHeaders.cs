@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 
 namespace StrategyGov.Web.Hosting;
@@ -47,7 +48,9 @@ public static class SecurityHeaders
             return nonce;
         }
 
-        nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+        // base64url: letters, digits, '-' and '_' only, which Razor writes into the attribute unencoded ('+' would
+        // come out as &#x2B;), so the markup carries the nonce exactly as the header does.
+        nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(18));
         context.Items[NonceKey] = nonce;
         return nonce;
     }
