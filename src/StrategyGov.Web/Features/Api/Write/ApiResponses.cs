@@ -22,7 +22,8 @@ public sealed record ApiRowErrorDto(string Source, int Row, string Column, strin
 /// </summary>
 public sealed record ApiWriteResponse(int Status, string Json, string? ETag = null)
 {
-    internal static readonly JsonSerializerOptions Json_ = new(JsonSerializerDefaults.Web);
+    // Enumerations by name, as every read of the API sends them (ApiReadSetup).
+    internal static readonly JsonSerializerOptions Json_ = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public static ApiWriteResponse Of<T>(int status, T body, string? etag = null) => new(status, JsonSerializer.Serialize(body, Json_), etag);
 
