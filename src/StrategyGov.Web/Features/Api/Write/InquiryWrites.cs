@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.Localization;
 using StrategyGov.Web.Features.Inquiries;
 using StrategyGov.Web.Localization;
@@ -17,7 +15,6 @@ public sealed record InquiriesWrittenDto(bool DryRun, bool Saved, int Created, i
 public static class InquiryWrites
 {
     private const string Source = "inquiries";
-    private const string InstitutionField = "institutionId";
 
     public const string JsonExample = """
         {"inquiries":[{"externalId":"HD-2026-0412","kind":"MediaInquiry","channel":"Newspaper","outlet":"جريدة عُمان",
@@ -64,12 +61,23 @@ public static class InquiryWrites
         var csv = ApiBodies.IsCsv(http.Request);
         return await idempotency.RunAsync(http, actor, body, () => ApiRefusals.RefusalsAsync(async () =>
         {
-            var rows = csv ? Csv(body, actor, inquiries) : Json(body, actor, inquiries);
-            if (rows is null)
+            if (ApiRows.Read<InquiryField>(body, csv, Source, inquiries.FieldOf, actor) is not { } parsed)
             {
                 return ApiWriteResponse.Of(StatusCodes.Status400BadRequest, new ApiErrorDto(localizer["Api_NotJsonOf", Source].Value));
             }
 
+            var (read, header, problems) = parsed;
+
+            var source = csv ? "csv" : Source;
+            var errors = problems.Select(p => new InquirySheetError(source, p.Row, p.Column, p.Key, p.Arguments)).ToList();
+            if (csv)
+            {
+                inquiries.Columns(header, source, out var missing);
+                errors.InsertRange(0, missing);
+            }
+
+            var rows = new InquiryRows(
+                source, read.Select(r => new InquiryInputRow(r.Number, r.Cells.ToDictionary(c => c.Key, c => (c.Value.Header, new InquiryCell(c.Value.Text))))).ToList(), errors, ApiRows.JsonName);
             var result = await inquiries.WriteAsync(actor, rows, dryRun == true, ct);
             var dto = new InquiriesWrittenDto(
                 dryRun == true, result.Succeeded && dryRun != true && result.Created + result.Updated > 0, result.Created, result.Updated, result.Changes ?? [],
@@ -77,88 +85,4 @@ public static class InquiryWrites
             return ApiWriteResponse.Of(result.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity, dto);
         }, localizer), ct);
     }
-
-    /// <summary>CSV with a header row naming the fields (any order; the Excel template's headers in either language too).</summary>
-    private static InquiryRows Csv(byte[] body, Actor actor, InquiryWorkbook inquiries)
-    {
-        var records = ApiBodies.Csv(body);
-        var header = records.Count == 0 ? [] : records[0].Fields.Select((name, at) => (at, name)).ToList();
-        var columnOf = inquiries.Columns(header, "csv", out var errors);
-        var institutionAt = header.FindIndex(h => string.Equals(h.name.Trim(), InstitutionField, StringComparison.OrdinalIgnoreCase));
-        var rows = new List<InquiryInputRow>();
-        foreach (var (line, fields) in records.Skip(1))
-        {
-            string? At(int position) => position >= 0 && position < fields.Count ? fields[position] : null;
-            if (OtherInstitution(At(institutionAt), actor) is { } other)
-            {
-                errors.Add(new InquirySheetError("csv", line, InstitutionField, "Api_OtherInstitution", other));
-            }
-
-            rows.Add(new InquiryInputRow(line, columnOf.ToDictionary(c => c.Key, c => (c.Value.Header, new InquiryCell(At(c.Value.Position))))));
-        }
-
-        return new InquiryRows("csv", rows, errors, Name);
-    }
-
-    /// <summary>JSON: an object with "inquiries" (or a bare array) of objects; null when it is not that.</summary>
-    private static InquiryRows? Json(byte[] body, Actor actor, InquiryWorkbook inquiries)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
-        using (document)
-        {
-            if (ApiBodies.Array(document, Source) is not { } array || array.EnumerateArray().Any(item => item.ValueKind != JsonValueKind.Object))
-            {
-                return null;
-            }
-
-            var rows = new List<InquiryInputRow>();
-            var errors = new List<InquirySheetError>();
-            var number = 0;
-            foreach (var item in array.EnumerateArray())
-            {
-                number++;
-                var cells = new Dictionary<InquiryField, (string Header, InquiryCell Cell)>();
-                foreach (var property in item.EnumerateObject())
-                {
-                    if (string.Equals(property.Name, InstitutionField, StringComparison.OrdinalIgnoreCase))
-                    {
-                        if (OtherInstitution(Text(property.Value), actor) is { } other)
-                        {
-                            errors.Add(new InquirySheetError(Source, number, property.Name, "Api_OtherInstitution", other));
-                        }
-                    }
-                    else if (inquiries.FieldOf(property.Name) is { } field)
-                    {
-                        cells.TryAdd(field, (property.Name, new InquiryCell(Text(property.Value))));
-                    }
-                }
-
-                rows.Add(new InquiryInputRow(number, cells));
-            }
-
-            return new InquiryRows(Source, rows, errors, Name);
-        }
-    }
-
-    /// <summary>A row naming an institution other than the token's: refused, the token writes only its own institution's records.</summary>
-    private static string? OtherInstitution(string? value, Actor actor) =>
-        string.IsNullOrWhiteSpace(value) || value.Trim() == actor.InstitutionId?.ToString(CultureInfo.InvariantCulture) ? null : value.Trim();
-
-    private static string? Text(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Null or JsonValueKind.Undefined => null,
-        _ => value.GetRawText(),
-    };
-
-    private static string Name(InquiryField field) => char.ToLowerInvariant(field.ToString()[0]) + field.ToString()[1..];
 }
