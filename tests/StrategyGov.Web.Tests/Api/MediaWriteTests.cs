@@ -59,7 +59,7 @@ public sealed class MediaWriteTests(StrategyGovAppFactory app) : IClassFixture<S
         await client.PostAsync("/api/v1/media/interactions", Json("interactions", await InteractionAsync(interaction, "مؤتمر")));
         var interactionId = await InteractionIdAsync(interaction);
         var coverage = Id();
-        var csv = $"externalId,interactionId,outletId,publishedOn,headline,tone,reach\n{coverage},{interactionId},{await app.OutletIdAsync(MediaData.Watan)},{Today:yyyy-MM-dd},\"العيادات المسائية، في كل المحافظات\",إيجابي,٨٥٬٠٠٠\n";
+        var csv = $"externalId,interactionId,outletId,publishedOn,headline,tone,reach\n{coverage},{interactionId},{await app.OutletIdAsync(MediaData.Watan)},{Today:yyyy-MM-dd},\"العيادات المسائية، في كل المحافظات\",إيجابية,٨٥٬٠٠٠\n";
 
         var response = await client.PostAsync("/api/v1/media/coverage", new StringContent(csv, Encoding.UTF8, "text/csv"));
 

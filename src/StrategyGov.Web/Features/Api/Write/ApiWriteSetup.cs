@@ -60,5 +60,6 @@ public static class ApiWriteSetup
     public static RouteGroupBuilder MapApiWrites(this RouteGroupBuilder api) => api
         .MapAnswerWrites()
         .MapInquiryWrites()
-        .MapMediaWrites();
+        .MapMediaWrites()
+        .MapCouncilWrites();
 }
