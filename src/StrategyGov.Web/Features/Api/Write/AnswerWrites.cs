@@ -35,6 +35,8 @@ public static class AnswerWrites
             .Produces<AnswersWrittenDto>()
             .Produces<AnswersWrittenDto>(StatusCodes.Status422UnprocessableEntity)
             .Produces<ApiErrorDto>(StatusCodes.Status412PreconditionFailed)
+            .WithRequestExample("application/json", """{"answers":[{"indicator":"P1.1.1","value":"نعم","comment":"معتمد بقرار الوزير"},{"indicator":"P1.1.2","value":87.5}]}""")
+            .WithRequestExample("text/csv", "indicator,value,notApplicable,justification,comment\nP1.1.1,نعم,,,\"معتمد، بقرار الوزير\"\nP1.1.2,87.5,,,\n")
             .WithName("WriteAnswers")
             .WithSummary("Answers of the institution's open draft, all or nothing: JSON {\"answers\":[{indicator, value, notApplicable, justification, comment}]} or CSV with those headers. dryRun=true returns the changes and every row error without saving. If-Match (the ETag) refuses a draft changed meanwhile (412); Idempotency-Key replays a repeated request.");
 
