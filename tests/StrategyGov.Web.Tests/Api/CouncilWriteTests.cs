@@ -31,7 +31,8 @@ public sealed class CouncilWriteTests(StrategyGovAppFactory app) : IClassFixture
         Assert.Equal((await client.GetAsync(url)).Headers.ETag, response.Headers.ETag);
         await using var db = await app.DbAsync();
         var note = await db.CouncilProgressNotes.AsNoTracking().SingleAsync(n => n.OwnerId == ownerId);
-        Assert.Equal((null, token.Row.Name), (note.AuthorUserId, note.AuthorName));
+        Assert.Null(note.AuthorUserId);
+        Assert.Equal(token.Row.Name, note.AuthorName);
         var key = ownerId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var changed = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == nameof(CouncilDecisionOwner) && e.EntityKey == key).ToListAsync();
         Assert.Contains(changed, e => e.ActorUserId == Actor.ApiTokenUserId(token.Row.Id));

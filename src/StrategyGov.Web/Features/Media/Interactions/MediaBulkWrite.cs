@@ -96,16 +96,27 @@ internal static class MediaBulkWrite
             return new MediaWriteResult(dryRun, [], errors);
         }
 
+        // The records that belong to another one (participants) and are added or removed, by the one they belong to.
+        db.ChangeTracker.DetectChanges();
+        var touched = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Deleted)
+            .SelectMany(e => e.Metadata.GetForeignKeys().Select(fk => (fk.PrincipalEntityType.ClrType, e.Property(fk.Properties[0].Name).CurrentValue)))
+            .ToHashSet();
         var changes = new List<(MediaRowInput<TForm> Row, TEntity Entity, bool Created)>();
         foreach (var item in applied)
         {
-            if (item.Created || Changed(db, item.Entity))
+            if (item.Created || Changed(db, item.Entity, touched))
             {
                 changes.Add(item);
             }
             else
             {
-                db.Entry(item.Entity).State = EntityState.Unchanged;
+                // Only the time of the change moved: put it back, so that the save leaves the record alone.
+                foreach (var property in db.Entry(item.Entity).Properties.Where(p => p.IsModified))
+                {
+                    property.CurrentValue = property.OriginalValue;
+                    property.IsModified = false;
+                }
             }
         }
 
@@ -124,13 +135,10 @@ internal static class MediaBulkWrite
     }
 
     /// <summary>A field other than the time of the change differs, or a record that belongs to it (a participant) is added or removed.</summary>
-    private static bool Changed(StrategyGovDbContext db, object entity)
+    private static bool Changed(StrategyGovDbContext db, object entity, HashSet<(Type, object?)> touched)
     {
-        db.ChangeTracker.DetectChanges();
         var entry = db.Entry(entity);
-        var id = entry.Property("Id").CurrentValue;
         return entry.Properties.Any(p => p.IsModified && p.Metadata.Name != "UpdatedAt" && !Equals(p.OriginalValue, p.CurrentValue))
-            || db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Deleted
-                && e.Metadata.GetForeignKeys().Any(fk => fk.PrincipalEntityType.ClrType == entity.GetType() && Equals(e.Property(fk.Properties[0].Name).CurrentValue, id)));
+            || touched.Contains((entity.GetType(), entry.Property("Id").CurrentValue));
     }
 }
