@@ -36,6 +36,20 @@ internal static class ApiBodies
         : document.RootElement.ValueKind == JsonValueKind.Object && TryGet(document.RootElement, name, out var array) && array.ValueKind == JsonValueKind.Array ? array
         : null;
 
+    /// <summary>A JSON object of one operation's shape, or null when the body is not one.</summary>
+    public static T? Deserialize<T>(byte[] body, JsonSerializerOptions options)
+        where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(body, options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     public static bool TryGet(JsonElement element, string name, out JsonElement value)
     {
         foreach (var property in element.EnumerateObject().Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))

@@ -61,5 +61,6 @@ public static class ApiWriteSetup
         .MapAnswerWrites()
         .MapInquiryWrites()
         .MapMediaWrites()
-        .MapCouncilWrites();
+        .MapCouncilWrites()
+        .MapRoleWrites();
 }

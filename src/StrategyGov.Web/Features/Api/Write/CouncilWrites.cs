@@ -53,17 +53,7 @@ public static class CouncilWrites
         var ifMatch = ApiRefusals.IfMatch(http.Request);
         return await idempotency.RunAsync(http, actor, body, () => ApiRefusals.RefusalsAsync(async () =>
         {
-            ProgressBody? progress;
-            try
-            {
-                progress = JsonSerializer.Deserialize<ProgressBody>(body, options);
-            }
-            catch (JsonException)
-            {
-                progress = null;
-            }
-
-            if (progress is null)
+            if (ApiBodies.Deserialize<ProgressBody>(body, options) is not { } progress)
             {
                 return ApiWriteResponse.Of(StatusCodes.Status400BadRequest, new ApiErrorDto(localizer["Api_BadBody"].Value));
             }
