@@ -145,7 +145,7 @@ public sealed partial class ApiDocumentTests(StrategyGovAppFactory app) : IClass
             .ToList();
 
         Assert.Equal(
-            ["PutRoleHolder", "ReportCouncilProgress", "WriteAnswers", "WriteInquiries", "WriteMediaCoverage", "WriteMediaInteractions"],
+            ["CreateCalendarEntry", "PutCalendarEntry", "PutRoleHolder", "ReportCouncilProgress", "WriteAnswers", "WriteInquiries", "WriteMediaCoverage", "WriteMediaInteractions"],
             writes.Select(w => w.GetProperty("operationId").GetString()).Order(StringComparer.Ordinal));
         Assert.All(writes, write =>
         {

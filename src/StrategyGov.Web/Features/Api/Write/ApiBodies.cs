@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using StrategyGov.Web.Features.Media;
+using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Api.Write;
 
@@ -49,6 +52,29 @@ internal static class ApiBodies
             return null;
         }
     }
+
+    /// <summary>An ISO 8601 day in any digits (null when empty); false when the text is not one.</summary>
+    public static bool TryDay(string? text, out DateOnly? day)
+    {
+        day = null;
+        var normalised = MediaInput.Clean(MediaInput.Digits(text));
+        if (normalised is null)
+        {
+            return true;
+        }
+
+        if (!DateOnly.TryParseExact(normalised, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return false;
+        }
+
+        day = parsed;
+        return true;
+    }
+
+    /// <summary>An ISO 8601 day in any digits, or null when empty; anything else is refused with its message.</summary>
+    public static DateOnly? Day(string? text) =>
+        TryDay(text, out var day) ? day : throw new RuleViolationException("Media_Import_NotDate", MediaInput.Digits(text)!.Trim());
 
     public static bool TryGet(JsonElement element, string name, out JsonElement value)
     {

@@ -62,5 +62,6 @@ public static class ApiWriteSetup
         .MapInquiryWrites()
         .MapMediaWrites()
         .MapCouncilWrites()
-        .MapRoleWrites();
+        .MapRoleWrites()
+        .MapCalendarWrites();
 }

@@ -1,9 +1,7 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using StrategyGov.Data.Council;
-using StrategyGov.Web.Features.Api.Read;
 using StrategyGov.Web.Features.Council;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
@@ -63,10 +61,7 @@ public static class CouncilWrites
             {
                 // The version first, then the read it must match: a change in between refuses the write (412), never lets it through.
                 version = await decisions.VersionAsync(actor, assignmentId, ct);
-                if (ETagOf(await decisions.GetAsync(actor, assignmentId, ct), options) != ifMatch)
-                {
-                    throw new ConcurrencyConflictException();
-                }
+                ApiRefusals.EnsureMatches(ifMatch, await decisions.GetAsync(actor, assignmentId, ct), options);
             }
 
             var form = new ProgressForm
@@ -78,10 +73,7 @@ public static class CouncilWrites
                 NotApplicableReason = progress.NotApplicableReason,
             };
             await decisions.ReportAsync(actor, assignmentId, form, [], version, ct);
-            var after = JsonSerializer.SerializeToUtf8Bytes(await decisions.GetAsync(actor, assignmentId, ct), options);
-            return new ApiWriteResponse(StatusCodes.Status200OK, System.Text.Encoding.UTF8.GetString(after), ApiResult.ETagOf(after));
+            return ApiWriteResponse.AsRead(await decisions.GetAsync(actor, assignmentId, ct), options);
         }, localizer), ct);
     }
-
-    private static string ETagOf(AssignmentView view, JsonSerializerOptions options) => ApiResult.ETagOf(JsonSerializer.SerializeToUtf8Bytes(view, options));
 }

@@ -230,18 +230,12 @@ public static class MediaWrites
 
         public DateOnly? Date(TField field)
         {
-            var text = MediaInput.Digits(row.Text(field));
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            if (ApiBodies.TryDay(row.Text(field), out var day))
             {
                 return day;
             }
 
-            Problem(field, "Media_Import_NotDate", text);
+            Problem(field, "Media_Import_NotDate", MediaInput.Digits(row.Text(field))!);
             return null;
         }
 

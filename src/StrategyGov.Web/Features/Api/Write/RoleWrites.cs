@@ -1,10 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using StrategyGov.Web.Features.Api.Read;
-using StrategyGov.Web.Features.Media;
 using StrategyGov.Web.Features.Roles;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
@@ -63,15 +59,12 @@ public static class RoleWrites
             }
 
             var view = await roles.GetInstitutionAsync(actor, institutionId, ct);
-            if (ifMatch is not null && ifMatch != "*" && ApiResult.ETagOf(JsonSerializer.SerializeToUtf8Bytes(view, options)) != ifMatch)
-            {
-                throw new ConcurrencyConflictException();
-            }
+            ApiRefusals.EnsureMatches(ifMatch, view, options);
 
             var slot = view.Slots.FirstOrDefault(s => string.Equals(s.Role.Code, roleCode, StringComparison.OrdinalIgnoreCase)) ?? throw new NotFoundException();
             var input = new AssignmentInput(
                 slot.Role.Id, holder.PersonName, holder.PersonTitle, holder.Email, holder.Phone, holder.DeputyName, holder.DeputyEmail, holder.DeputyPhone,
-                Day(holder.StartsOn), Day(holder.EndsOn));
+                ApiBodies.Day(holder.StartsOn), ApiBodies.Day(holder.EndsOn));
             if (slot.Current is { } current && SamePerson(current.PersonName, holder.PersonName))
             {
                 await roles.UpdateAsync(actor, current.Id, input with { StartsOn = input.StartsOn ?? current.StartsOn }, ct);
@@ -81,26 +74,11 @@ public static class RoleWrites
                 await roles.AddAsync(actor, institutionId, input with { StartsOn = input.StartsOn ?? view.Today }, ct);
             }
 
-            var after = JsonSerializer.SerializeToUtf8Bytes(await roles.GetInstitutionAsync(actor, institutionId, ct), options);
-            return new ApiWriteResponse(StatusCodes.Status200OK, System.Text.Encoding.UTF8.GetString(after), ApiResult.ETagOf(after));
+            return ApiWriteResponse.AsRead(await roles.GetInstitutionAsync(actor, institutionId, ct), options);
         }, localizer);
         return response.ToResult(http);
     }
 
     private static bool SamePerson(string current, string? sent) =>
         string.Equals(current.Trim(), sent?.Trim(), StringComparison.CurrentCultureIgnoreCase);
-
-    /// <summary>An ISO 8601 day in any digits; a value that is not one is refused with the page's message.</summary>
-    private static DateOnly? Day(string? text)
-    {
-        var normalised = MediaInput.Clean(MediaInput.Digits(text));
-        if (normalised is null)
-        {
-            return null;
-        }
-
-        return DateOnly.TryParseExact(normalised, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : throw new RuleViolationException("Media_Import_NotDate", normalised);
-    }
 }
