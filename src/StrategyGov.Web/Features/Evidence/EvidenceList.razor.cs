@@ -12,6 +12,7 @@ public partial class EvidenceList
     private DateTime? _validUntil;
     private string? _error;
     private bool _busy;
+    private bool _adding;
 
     /// <summary>The submission the answer belongs to.</summary>
     [Parameter, EditorRequired] public int SubmissionId { get; set; }
@@ -33,6 +34,11 @@ public partial class EvidenceList
 
     /// <summary>Raised with the new list after an item was added or removed.</summary>
     [Parameter] public EventCallback<IReadOnlyList<EvidenceItem>> Changed { get; set; }
+
+    /// <summary>Show the controls to add evidence without "Add evidence" first (the answer claims something and lacks it).</summary>
+    [Parameter] public bool Wanted { get; set; }
+
+    private bool ShowControls => Wanted || _adding || _error is not null;
 
     private int ValidCount => Items.Count(i => !i.IsExpired);
 
