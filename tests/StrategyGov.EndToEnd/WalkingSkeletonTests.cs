@@ -34,6 +34,7 @@ public sealed class WalkingSkeletonTests(BrowserFixture browser) : IClassFixture
 
         // The form shows one pillar at a time: the first from the row of pillars, the others by "next pillar".
         var pillars = director.GetByTestId("pillar-nav").Locator("button");
+        await pillars.First.WaitForAsync();
         var pillarCount = await pillars.CountAsync();
         Assert.True(pillarCount >= 5, $"expected the framework's pillars, found {pillarCount}");
         await pillars.First.ClickAsync();
