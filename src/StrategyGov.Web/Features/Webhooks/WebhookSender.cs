@@ -190,10 +190,12 @@ public sealed class WebhookJob(WebhookOutbox outbox, WebhookSender sender, IOpti
         {
             try
             {
-                await outbox.FeedFromAuditAsync(stoppingToken);
-                while (await sender.SendDueAsync(stoppingToken) > 0)
+                int moved;
+                do
                 {
+                    moved = await outbox.FeedFromAuditAsync(stoppingToken) + await sender.SendDueAsync(stoppingToken);
                 }
+                while (moved > 0 && !stoppingToken.IsCancellationRequested);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
