@@ -60,7 +60,7 @@ public sealed class WebhookSender(
         return sent;
     }
 
-    /// <summary>Sends one delivery now if it can be claimed (a test ping); returns it afterwards.</summary>
+    /// <summary>Sends one delivery now (a test ping); false when another sender holds it.</summary>
     internal async Task<bool> SendNowAsync(long deliveryId, CancellationToken ct)
     {
         if (!await ClaimAsync(deliveryId, ct))

@@ -35,9 +35,10 @@ public sealed class WebhookService(
     {
         EnsureManager(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var own = actor.IsCenterAdmin ? null : actor.InstitutionId;
+        var all = actor.IsCenterAdmin;
+        var own = actor.InstitutionId;
         var rows = await db.WebhookSubscriptions.AsNoTracking()
-            .Where(s => actor.IsCenterAdmin || s.InstitutionId == own)
+            .Where(s => all || s.InstitutionId == own)
             .OrderBy(s => s.Id)
             .Select(s => new
             {
