@@ -137,7 +137,7 @@ public sealed class WebhookSettingsConfiguration : IEntityTypeConfiguration<Webh
     public void Configure(EntityTypeBuilder<WebhookSettings> builder)
     {
         builder.Property(s => s.Id).ValueGeneratedNever();
+        // No seed row (HasData): a database move needs empty tables; the row is written on first use.
         builder.Property(s => s.AllowedHosts).HasMaxLength(4000);
-        builder.HasData(new WebhookSettings { Id = WebhookSettings.SingletonId, AllowedHosts = string.Empty, LastAuditSequence = 0 });
     }
 }

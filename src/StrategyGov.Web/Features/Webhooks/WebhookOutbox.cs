@@ -25,7 +25,13 @@ public sealed class WebhookOutbox(IDbContextFactory<StrategyGovDbContext> dbFact
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var cursor = await db.WebhookSettings.Where(s => s.Id == WebhookSettings.SingletonId).Select(s => s.LastAuditSequence).SingleAsync(ct);
+        var stored = await db.WebhookSettings.Where(s => s.Id == WebhookSettings.SingletonId).Select(s => (long?)s.LastAuditSequence).SingleOrDefaultAsync(ct);
+        if (stored is null)
+        {
+            return await StartAsync(db, ct);
+        }
+
+        var cursor = stored.Value;
         long last;
         var added = 0;
         if (cursor == 0)
@@ -87,6 +93,24 @@ public sealed class WebhookOutbox(IDbContextFactory<StrategyGovDbContext> dbFact
             logger.LogDebug(e, "Another instance fed the same audit events");
             return 0;
         }
+    }
+
+    /// <summary>Writes the settings row on first use, its cursor at the present.</summary>
+    private static async Task<int> StartAsync(StrategyGovDbContext db, CancellationToken ct)
+    {
+        var present = await db.AuditEvents.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
+        db.WebhookSettings.Add(new WebhookSettings { Id = WebhookSettings.SingletonId, LastAuditSequence = present });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await db.Database.CommitTransactionAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance wrote it first.
+        }
+
+        return 0;
     }
 
     /// <summary>

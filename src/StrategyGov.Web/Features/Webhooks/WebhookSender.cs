@@ -88,8 +88,8 @@ public sealed class WebhookSender(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var delivery = await db.WebhookDeliveries.Include(d => d.Subscription).SingleAsync(d => d.Id == deliveryId, ct);
         var subscription = delivery.Subscription;
-        var settings = await db.WebhookSettings.AsNoTracking().SingleAsync(s => s.Id == WebhookSettings.SingletonId, ct);
-        var (status, error, durationMs) = await PostAsync(delivery, subscription, WebhookTargets.ParseHosts(settings.AllowedHosts), ct);
+        var hosts = await db.WebhookSettings.Where(s => s.Id == WebhookSettings.SingletonId).Select(s => s.AllowedHosts).SingleOrDefaultAsync(ct);
+        var (status, error, durationMs) = await PostAsync(delivery, subscription, WebhookTargets.ParseHosts(hosts), ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
         delivery.Attempts++;

@@ -181,7 +181,13 @@ public sealed class WebhookService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var settings = await db.WebhookSettings.SingleAsync(s => s.Id == WebhookSettings.SingletonId, ct);
+        var settings = await db.WebhookSettings.SingleOrDefaultAsync(s => s.Id == WebhookSettings.SingletonId, ct);
+        if (settings is null)
+        {
+            settings = new WebhookSettings { Id = WebhookSettings.SingletonId };
+            db.WebhookSettings.Add(settings);
+        }
+
         settings.AllowedHosts = string.Join('\n', parsed);
         db.AuditAs(actor);
         await db.SaveChangesAsync(ct);
@@ -212,5 +218,5 @@ public sealed class WebhookService(
     }
 
     private static async Task<IReadOnlyList<string>> AllowedHostsAsync(StrategyGovDbContext db, CancellationToken ct) =>
-        WebhookTargets.ParseHosts(await db.WebhookSettings.Where(s => s.Id == WebhookSettings.SingletonId).Select(s => s.AllowedHosts).SingleAsync(ct));
+        WebhookTargets.ParseHosts(await db.WebhookSettings.Where(s => s.Id == WebhookSettings.SingletonId).Select(s => s.AllowedHosts).SingleOrDefaultAsync(ct));
 }
