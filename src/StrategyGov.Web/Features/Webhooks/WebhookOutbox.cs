@@ -99,6 +99,8 @@ public sealed class WebhookOutbox(IDbContextFactory<StrategyGovDbContext> dbFact
     private static async Task<int> StartAsync(StrategyGovDbContext db, CancellationToken ct)
     {
         var present = await db.AuditEvents.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
+        // Bookkeeping nobody did (the allowed hosts are empty): not an event of the trail. Setting hosts is.
+        db.Audit.Suppressed = true;
         db.WebhookSettings.Add(new WebhookSettings { Id = WebhookSettings.SingletonId, LastAuditSequence = present });
         try
         {
