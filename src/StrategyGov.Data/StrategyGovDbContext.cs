@@ -11,8 +11,8 @@ using StrategyGov.Data.Inquiries;
 using StrategyGov.Data.Institutions;
 using StrategyGov.Data.Media;
 using StrategyGov.Data.Notifications;
-using StrategyGov.Data.Webhooks;
 using StrategyGov.Data.Reporting;
+using StrategyGov.Data.Webhooks;
 
 namespace StrategyGov.Data;
 
