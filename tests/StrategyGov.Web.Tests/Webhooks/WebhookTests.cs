@@ -212,7 +212,8 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
         await Assert.ThrowsAsync<NotFoundException>(() => Webhooks.CreateAsync(east, mohId, "x", receiver.Url, [WebhookEvents.SubmissionApproved], None));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Webhooks.ListAsync(contributor, None));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Webhooks.ListAsync(token, None));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Webhooks.ListAsync(await app.ActorAsync(DemoUsers.Official), None));
+        var official = await app.ActorAsync(DemoUsers.Official);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Webhooks.ListAsync(official, None));
         Assert.True((await Webhooks.ListAsync(mohDirector, None)).Single(r => r.Id == created.Row.Id).IsActive);
         Assert.Empty(receiver.Requests);
     }
