@@ -123,7 +123,8 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
             }
         }
 
-        Assert.Equal(WebhookOptions.RetryDelays.ToArray(), waits.ToArray());
+        Assert.Equal(new[] { 1, 5, 30, 120, 720 }, waits.Select(w => (int)w.TotalMinutes).ToArray());
+        Assert.All(waits, w => Assert.Equal(0, w.Ticks % TimeSpan.TicksPerMinute));
         var final = await StoredAsync(deliveryId);
         Assert.Equal((WebhookDeliveryStatus.Failed, 6, (int?)500, (DateTime?)null), (final.Status, final.Attempts, final.LastStatusCode, final.NextAttemptAt));
         Assert.Equal(6, receiver.Requests.Count);

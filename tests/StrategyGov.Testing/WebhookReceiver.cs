@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace StrategyGov.Web.Tests.Webhooks;
+namespace StrategyGov.Testing;
 
 /// <summary>A receiving system on a loopback port: records every request and answers with <see cref="Status"/>.</summary>
 public sealed class WebhookReceiver : IAsyncDisposable
