@@ -19,6 +19,7 @@ public enum NotificationKind
     InquiryBreached,
     InquiryEscalated,
     InquiryReferred,
+    WebhookDisabled,
 }
 
 /// <summary>
