@@ -19,6 +19,8 @@ public enum NotificationKind
     InquiryBreached,
     InquiryEscalated,
     InquiryReferred,
+    SubmissionOverdue,
+    SubmissionOverdueCenter,
 }
 
 /// <summary>
