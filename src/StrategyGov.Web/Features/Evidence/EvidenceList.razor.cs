@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Evidence;
@@ -11,6 +12,7 @@ public partial class EvidenceList
     private string? _link;
     private DateTime? _validUntil;
     private string? _error;
+    private string? _notice;
     private bool _busy;
 
     /// <summary>The submission the answer belongs to.</summary>
@@ -64,8 +66,12 @@ public partial class EvidenceList
         return RunAsync(async ct =>
         {
             await using var stream = file.OpenReadStream(EvidenceService.MaxBytes + 1);
-            var added = await EvidenceService.UploadAsync(Actor, SubmissionId, IndicatorId, file.Name, stream, ValidUntil, ct);
-            await Changed.InvokeAsync([.. Items, added]);
+            var upload = await EvidenceService.UploadAsync(Actor, SubmissionId, IndicatorId, file.Name, stream, ValidUntil, ct);
+            _notice = Notice(upload);
+            if (upload.Added is { } added)
+            {
+                await Changed.InvokeAsync([.. Items, added]);
+            }
         });
     }
 
@@ -82,10 +88,19 @@ public partial class EvidenceList
         await Changed.InvokeAsync(Items.Where(i => i.Id != item.Id).ToList());
     });
 
+    /// <summary>What the user should know about a duplicate (same SHA-256) after an upload, if anything.</summary>
+    private string? Notice(EvidenceUpload upload) => upload switch
+    {
+        { Added: null, AlreadyAttachedAs: { } name } => L["Evidence_AlreadyAttached", Bidi.Isolate(name)],
+        { AlsoOn.Count: > 0 } => L["Evidence_AlsoAttachedTo", Bidi.Ltr(string.Join("، ", upload.AlsoOn))],
+        _ => null,
+    };
+
     private async Task RunAsync(Func<CancellationToken, Task> action)
     {
         _busy = true;
         _error = null;
+        _notice = null;
         try
         {
             _error = await ChangeAsync(action);
