@@ -40,7 +40,7 @@ public partial class EvidenceList
 
     private long MaxMegabytes => EvidenceService.MaxBytes / (1024 * 1024);
 
-    private static string FormatSize(long bytes) => bytes switch
+    internal static string FormatSize(long bytes) => bytes switch
     {
         < 1024 => $"{bytes} B",
         < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),
