@@ -78,7 +78,7 @@ public sealed class EvidenceTests(SmallEvidenceLimitApp app) : IClassFixture<Sma
         Assert.Empty(first.AlsoOn);
         Assert.Equal(before, StoreFiles());
         Assert.NotNull(second.Added);
-        Assert.Equal([Indicator], second.AlsoOn);
+        Assert.Equal(new[] { Indicator }, second.AlsoOn);
         var listed = await Evidence.ListAsync(director, submissionId, None);
         Assert.Single(listed[indicatorId]);
         Assert.Equal("b.pdf", Assert.Single(listed[other.IndicatorId]).FileName);
@@ -335,10 +335,5 @@ public sealed class EvidenceTests(SmallEvidenceLimitApp app) : IClassFixture<Sma
         return await Evidence.UploadAsync(actor, submissionId, indicatorId, name, stream, null, None);
     }
 
-    private List<string> StoreFiles() => Directory.Exists(app.EvidencePath)
-        ? Directory.EnumerateFiles(app.EvidencePath, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(app.EvidencePath, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal)
-            .ToList()
-        : [];
+    private List<string> StoreFiles() => SampleFiles.StoreFiles(app.EvidencePath);
 }

@@ -111,7 +111,7 @@ public sealed class EvidenceBatchService(
             {
                 staged = await store.StageAsync(content, budget.Limits.MaxBatchBytes, budget.TooLarge, ct);
             }
-            catch (RuleViolationException refused) when (refused is not BatchLimitException)
+            catch (RuleViolationException refused) when (refused.Message != Budget.TooLargeKey)
             {
                 batch.Add(Refused(upload.Name, null, 0, refused));
                 return;
@@ -238,25 +238,24 @@ public sealed class EvidenceBatchService(
 
     private sealed record ExistingFile(string Sha256, int IndicatorId, string IndicatorCode, string FileName);
 
-    /// <summary>A limit of the whole upload was passed: nothing of it is kept.</summary>
-    private sealed class BatchLimitException(string messageKey, params object[] arguments) : RuleViolationException(messageKey, arguments);
-
-    /// <summary>What is left of the upload's limits as files are counted in.</summary>
+    /// <summary>What is left of the upload's limits as files are counted in; passing one refuses the whole upload.</summary>
     private sealed class Budget(EvidenceOptions limits)
     {
+        public const string TooLargeKey = "Evidence_BatchTooLarge";
+
         private int _files;
         private long _bytes;
 
         public EvidenceOptions Limits => limits;
 
-        public RuleViolationException TooLarge() => new BatchLimitException("Evidence_BatchTooLarge", limits.MaxBatchBytes / (1024 * 1024));
+        public RuleViolationException TooLarge() => new(TooLargeKey, limits.MaxBatchBytes / (1024 * 1024));
 
         public void TakeFiles(int count)
         {
             _files += count;
             if (_files > limits.MaxBatchFiles)
             {
-                throw new BatchLimitException("Evidence_BatchTooManyFiles", limits.MaxBatchFiles);
+                throw new RuleViolationException("Evidence_BatchTooManyFiles", limits.MaxBatchFiles);
             }
         }
 
