@@ -137,7 +137,7 @@ public sealed class OverdueEscalationTests(StrategyGovAppFactory app) : IClassFi
         Assert.Equal(5, (await app.Service<PeriodService>().ListAllAsync(admin, None)).Single(p => p.Id == periodId).OverdueEscalationDays);
         await using var db = await app.DbAsync();
         var audited = await db.AuditEvents.AsNoTracking()
-            .Where(e => e.EntityType == nameof(ReportingPeriod) && e.EntityKey == periodId.ToString(System.Globalization.CultureInfo.InvariantCulture) && e.Action == AuditAction.Updated)
+            .Where(e => e.EntityType == nameof(ReportingPeriod) && e.EntityKey == periodId.ToString(System.Globalization.CultureInfo.InvariantCulture) && e.Action == AuditAction.Changed)
             .OrderByDescending(e => e.Sequence)
             .FirstAsync();
         Assert.Contains("OverdueEscalationDays", audited.After, StringComparison.Ordinal);

@@ -54,11 +54,12 @@ public sealed class EvidenceBatch(int submissionId) : IDisposable
 
     internal IEnumerable<Staged> Ready => _files.Where(f => f.Row.Status == BatchFileStatus.Ready);
 
-    internal IReadOnlyList<Staged> Staged => _files;
+    internal IReadOnlyList<Staged> All => _files;
 
     internal void Add(BatchFile row, IncomingFile? incoming = null, int? indicatorId = null) => _files.Add(new Staged(row, incoming, indicatorId));
 
-    internal void Replace(Staged staged, BatchFile row) => _files[_files.IndexOf(staged)] = staged with { Row = row };
+    internal void Replace(Staged staged, BatchFile row, int? indicatorId = null) =>
+        _files[_files.IndexOf(staged)] = staged with { Row = row, IndicatorId = indicatorId ?? staged.IndicatorId };
 
     public void Dispose()
     {

@@ -40,11 +40,11 @@ public partial class EvidenceBatchPanel
 
     private string Describe(BatchFile file) => file switch
     {
-        { Status: BatchFileStatus.Ready, AlsoOn.Count: > 0 } => L["EvidenceBatch_ReadyAlsoOn", Bidi.Ltr(string.Join("، ", file.AlsoOn))],
-        { Status: BatchFileStatus.Ready } => L["EvidenceBatch_Ready"],
-        { Status: BatchFileStatus.NoIndicator } => L["EvidenceBatch_NoIndicator"],
-        { Status: BatchFileStatus.Duplicate } => L["EvidenceBatch_Duplicate", Bidi.Isolate(file.DuplicateOf)],
-        { Problem: { } problem } => L[problem.Key, problem.Arguments],
+        { Status: BatchFileStatus.Ready, AlsoOn.Count: > 0 } => L["EvidenceBatch_ReadyAlsoOn", Bidi.Ltr(string.Join("، ", file.AlsoOn))].Value,
+        { Status: BatchFileStatus.Ready } => L["EvidenceBatch_Ready"].Value,
+        { Status: BatchFileStatus.NoIndicator } => L["EvidenceBatch_NoIndicator"].Value,
+        { Status: BatchFileStatus.Duplicate } => L["EvidenceBatch_Duplicate", Bidi.Isolate(file.DuplicateOf)].Value,
+        { Problem: { } problem } => L[problem.Key, problem.Arguments].Value,
         _ => string.Empty,
     };
 

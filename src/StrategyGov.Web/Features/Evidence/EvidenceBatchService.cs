@@ -185,7 +185,7 @@ public sealed class EvidenceBatchService(
     private static void Match(EvidenceBatch batch, Dictionary<string, int> indicators, List<ExistingFile> existing)
     {
         var accepted = new List<ExistingFile>();
-        foreach (var staged in batch.Staged.Where(s => s.Incoming is not null).ToList())
+        foreach (var staged in batch.All.Where(s => s.Incoming is not null).ToList())
         {
             var codes = EvidenceFileMatcher.CodesIn(staged.Row.Name, indicators.Keys);
             if (codes.Count != 1)
@@ -212,7 +212,7 @@ public sealed class EvidenceBatchService(
                 DuplicateOf = earlier?.FileName,
                 AlsoOn = alsoOn,
             };
-            batch.Replace(staged, row);
+            batch.Replace(staged, row, indicatorId);
             if (earlier is null)
             {
                 accepted.Add(new ExistingFile(sha, indicatorId, code, staged.Row.Name));

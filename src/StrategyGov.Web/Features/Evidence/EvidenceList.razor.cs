@@ -91,8 +91,8 @@ public partial class EvidenceList
     /// <summary>What the user should know about a duplicate (same SHA-256) after an upload, if anything.</summary>
     private string? Notice(EvidenceUpload upload) => upload switch
     {
-        { Added: null, AlreadyAttachedAs: { } name } => L["Evidence_AlreadyAttached", Bidi.Isolate(name)],
-        { AlsoOn.Count: > 0 } => L["Evidence_AlsoAttachedTo", Bidi.Ltr(string.Join("، ", upload.AlsoOn))],
+        { Added: null, AlreadyAttachedAs: { } name } => L["Evidence_AlreadyAttached", Bidi.Isolate(name)].Value,
+        { AlsoOn.Count: > 0 } => L["Evidence_AlsoAttachedTo", Bidi.Ltr(string.Join("، ", upload.AlsoOn))].Value,
         _ => null,
     };
 
