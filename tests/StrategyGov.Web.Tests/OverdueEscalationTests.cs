@@ -1,3 +1,4 @@
+using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -108,12 +109,18 @@ public sealed class OverdueEscalationTests(StrategyGovAppFactory app) : IClassFi
         var onTheDueDate = await Board(own, clock).GetAsync(reviewer, periodId, None);
         clock.SetUtcNow(Riyadh(24, 1)); // 22:00 UTC on the 23rd: already the 24th in Riyadh
         var fourDaysLater = await Board(own, clock).GetAsync(reviewer, periodId, None);
+        using var workbook = new XLWorkbook(new MemoryStream((await Board(own, clock).ExportAsync(reviewer, periodId, None)).Content));
 
         Assert.All(onTheDueDate.Rows, r => Assert.Null(r.DaysOverdue));
         Assert.Equal(4, Row(fourDaysLater, "MOH").DaysOverdue);
         Assert.Equal((BoardStatus.Returned, 4), (Row(fourDaysLater, "AMN-EAST").Status, Row(fourDaysLater, "AMN-EAST").DaysOverdue));
         Assert.All(fourDaysLater.Rows.Where(r => r.Status is BoardStatus.Submitted or BoardStatus.Approved), r => Assert.Null(r.DaysOverdue));
         Assert.Contains(fourDaysLater.Rows, r => r.Status == BoardStatus.Submitted);
+        var sheet = workbook.Worksheets.First();
+        var mohRow = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "MOH");
+        Assert.Equal(4, mohRow.Cell(10).GetValue<int>());
+        Assert.NotEmpty(sheet.Cell(1, 10).GetString());
+        Assert.True(sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "AMN-EAST").Cell(10).GetValue<int>() == 4);
     }
 
     [Fact]
