@@ -3175,6 +3175,9 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                     b.Property<DateOnly>("OpensOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("OverdueEscalationDays")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -3070,6 +3070,9 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("OpensOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OverdueEscalationDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 

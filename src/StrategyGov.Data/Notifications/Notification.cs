@@ -20,6 +20,8 @@ public enum NotificationKind
     InquiryEscalated,
     InquiryReferred,
     WebhookDisabled,
+    SubmissionOverdue,
+    SubmissionOverdueCenter,
 }
 
 /// <summary>

@@ -207,6 +207,8 @@ public partial class SubmissionPage
 
     private IReadOnlyList<EvidenceItem> EvidenceOf(AnswerItem item) => _evidence.GetValueOrDefault(item.IndicatorId) ?? [];
 
+    private async Task ReloadEvidenceAsync() => _evidence = new(await EvidenceService.ListAsync(Actor!, Id, Aborted));
+
     private void OnEvidenceChanged(AnswerItem item, IReadOnlyList<EvidenceItem> evidence) => _evidence[item.IndicatorId] = evidence;
 
     private void Recount()
