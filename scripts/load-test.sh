@@ -53,4 +53,6 @@ echo "## Blazor circuits on instance A (director's submission page)"
 state="$STACK_DIR/state.json"
 saved=$(node "$REPO/scripts/browser/journey.js" save "http://127.0.0.1:$APP_PORT_A" "$state" director.moh@strategygov.local "$DEMO_PASSWORD")
 path=$(node -e "process.stdout.write(JSON.parse(process.argv[1]).path)" "$saved")
-node "$REPO/scripts/browser/circuits.js" "http://127.0.0.1:$APP_PORT_A" "$state" "$path" "${APP_PID[A]}" "$CIRCUIT_STEPS"
+# The live heap after a full collection, beside RSS: dotnet-gcdump from the repository's tool manifest.
+(cd "$REPO" && dotnet tool restore >/dev/null && GCDUMP="dotnet tool run dotnet-gcdump" \
+  node "$REPO/scripts/browser/circuits.js" "http://127.0.0.1:$APP_PORT_A" "$state" "$path" "${APP_PID[A]}" "$CIRCUIT_STEPS")

@@ -12,6 +12,7 @@ using StrategyGov.Data.Institutions;
 using StrategyGov.Data.Media;
 using StrategyGov.Data.Notifications;
 using StrategyGov.Data.Reporting;
+using StrategyGov.Data.Webhooks;
 
 namespace StrategyGov.Data;
 
@@ -135,6 +136,13 @@ public class StrategyGovDbContext(DbContextOptions<StrategyGovDbContext> options
     public DbSet<CampaignEvaluationItem> CampaignEvaluationItems => Set<CampaignEvaluationItem>();
 
     public DbSet<CampaignPartner> CampaignPartners => Set<CampaignPartner>();
+
+    // Webhooks (ADR 0108).
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<WebhookSettings> WebhookSettings => Set<WebhookSettings>();
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every app instance (ADR 0070).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -41,9 +41,9 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         {
             (DemoUsers.Admin, ["/", "/periods", "/status", "/audit", "/calendar", "/users", "/framework", $"/framework/{ids.Version}",
                 $"/institutions/{ids.Moh}/periods/{ids.Published}", "/council", $"/council/meetings/{ids.Meeting}", "/inquiries",
-                $"/inquiries/{ids.Inquiry}", "/media/campaigns", "/media/journalists", "/downloads"]),
+                $"/inquiries/{ids.Inquiry}", "/media/campaigns", "/media/journalists", "/downloads", "/webhooks"]),
             (DemoUsers.Reviewer, ["/", "/review", $"/review/{ids.PublishedSubmission}"]),
-            (DemoUsers.DirectorMoh, ["/", $"/submissions/{ids.OpenSubmission}", "/media/interactions", "/audit"]),
+            (DemoUsers.DirectorMoh, ["/", $"/submissions/{ids.OpenSubmission}", "/media/interactions", "/audit", "/webhooks"]),
             (DemoUsers.Official, ["/", "/downloads"]),
         };
         var failures = new List<string>();

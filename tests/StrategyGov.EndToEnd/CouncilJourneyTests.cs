@@ -99,7 +99,7 @@ public sealed class CouncilJourneyTests(BrowserFixture browser) : IClassFixture<
         await Assertions.Expect(reviewer.GetByTestId("owner-status")).ToHaveAttributeAsync("data-accepted", "true");
 
         // 5. The ministry's open submission shows P1.2.2 computed, with that decision counted among its records.
-        await browser.GotoAsync(director, $"/submissions/{await SubmissionIdAsync()}");
+        await browser.GotoAsync(director, $"/submissions/{await SubmissionIdAsync()}?pillar=P1");
         var computed = director.GetByTestId("computed-P1.2.2");
         await Assertions.Expect(computed).ToBeVisibleAsync();
         await computed.GetByTestId("computed-records-toggle").ClickAsync();

@@ -66,7 +66,7 @@ public sealed class InquiryJourneyTests(BrowserFixture browser) : IClassFixture<
 
         // The open submission computes P3.1.1 and P3.1.2 from the log, this inquiry among the records.
         var submissionId = await EastOpenSubmissionAsync();
-        await browser.GotoAsync(director, $"/submissions/{submissionId}");
+        await browser.GotoAsync(director, $"/submissions/{submissionId}?pillar=P3");
         foreach (var code in new[] { "P3.1.1", "P3.1.2" })
         {
             var computed = director.GetByTestId($"computed-{code}");

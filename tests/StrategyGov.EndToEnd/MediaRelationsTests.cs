@@ -132,10 +132,11 @@ public sealed class MediaRelationsTests(BrowserFixture browser) : IClassFixture<
         await reviewer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "media-journalist-center-ar.png"), FullPage = true });
 
         // 7. The ministry's open submission computes P3.2.1 and P8.3.2 from these records.
-        await browser.GotoAsync(director, $"/submissions/{submissionId}");
+        await browser.GotoAsync(director, $"/submissions/{submissionId}?pillar=P3");
         var conferences = director.GetByTestId("computed-P3.2.1");
         await Assertions.Expect(conferences.GetByTestId("computed-records")).ToContainTextAsync(Topic);
         await Assertions.Expect(conferences.GetByTestId("computed-value")).ToContainTextAsync("3");
+        await director.GetByTestId("pillar-P8").ClickAsync();
         var evaluated = director.GetByTestId("computed-P8.3.2");
         await Assertions.Expect(evaluated.GetByTestId("computed-records")).ToContainTextAsync(CampaignAr);
         await Assertions.Expect(evaluated.GetByTestId("computed-explain")).ToContainTextAsync("1");

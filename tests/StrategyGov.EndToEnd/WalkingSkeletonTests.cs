@@ -32,21 +32,41 @@ public sealed class WalkingSkeletonTests(BrowserFixture browser) : IClassFixture
         await director.WaitForURLAsync($"**/submissions/{submissionId}");
         await BrowserFixture.WaitInteractiveAsync(director);
 
-        var answers = director.Locator("[data-testid^='answer-']");
-        await answers.First.WaitForAsync();
-        var count = await answers.CountAsync();
-        Assert.True(count >= 40, $"expected the full framework, found {count} indicators");
+        // The form shows one pillar at a time: the first from the row of pillars, the others by "next pillar".
+        var pillars = director.GetByTestId("pillar-nav").Locator("button");
+        await pillars.First.WaitForAsync();
+        var pillarCount = await pillars.CountAsync();
+        Assert.True(pillarCount >= 5, $"expected the framework's pillars, found {pillarCount}");
+        await pillars.First.ClickAsync();
+        var count = 0;
         var typed = 0;
-        for (var i = 0; i < count; i++)
+        for (var p = 0; p < pillarCount; p++)
         {
-            // Computed answers come from the records, already filled when the form opened.
-            var answer = answers.Nth(i);
-            if (await answer.Locator("[data-testid^='computed-']").CountAsync() == 0)
+            if (p > 0)
             {
-                await AnswerAsync(answer, notApplicable: typed++ == 3);
+                await director.GetByTestId("pillar-next").ClickAsync();
             }
+
+            await Assertions.Expect(pillars.Nth(p)).ToHaveAttributeAsync("aria-current", "step");
+            var answers = director.Locator("[data-testid^='answer-']");
+            await answers.First.WaitForAsync();
+            var inPillar = await answers.CountAsync();
+            count += inPillar;
+            for (var i = 0; i < inPillar; i++)
+            {
+                // Computed answers come from the records, already filled when the form opened.
+                var answer = answers.Nth(i);
+                if (await answer.Locator("[data-testid^='computed-']").CountAsync() == 0)
+                {
+                    await AnswerAsync(answer, notApplicable: typed++ == 3);
+                }
+            }
+
+            await Assertions.Expect(pillars.Nth(p)).ToHaveAttributeAsync("data-complete", "true");
         }
 
+        Assert.True(count >= 40, $"expected the full framework, found {count} indicators");
+        await Assertions.Expect(director.GetByTestId("pillar-next")).ToHaveCountAsync(0);
         await Assertions.Expect(director.GetByTestId("progress")).ToContainTextAsync($"{count} / {count}");
         await director.GetByTestId("submit").ClickAsync();
         await Assertions.Expect(director.Locator("[data-status=Submitted]").First).ToBeVisibleAsync();

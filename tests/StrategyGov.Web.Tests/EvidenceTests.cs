@@ -26,6 +26,7 @@ public sealed class SmallEvidenceLimitApp : StrategyGovAppFactory
 public sealed class EvidenceTests(SmallEvidenceLimitApp app) : IClassFixture<SmallEvidenceLimitApp>
 {
     private const string Indicator = "P1.1.1";
+    private const string OtherIndicator = "P1.1.3";
     private static readonly CancellationToken None = CancellationToken.None;
 
     private EvidenceService Evidence => app.Service<EvidenceService>();
@@ -63,18 +64,44 @@ public sealed class EvidenceTests(SmallEvidenceLimitApp app) : IClassFixture<Sma
     }
 
     [Fact]
-    public async Task Upload_SameContentTwice_IsStoredOnce()
+    public async Task Upload_SameContentOnTwoIndicators_IsStoredOnceAndSaysWhereElseItIs()
     {
         var (submissionId, indicatorId) = await DraftAsync();
         var director = await app.ActorAsync(DemoUsers.DirectorMoh);
+        var other = await app.Service<SubmissionService>().ItemAsync(director, submissionId, OtherIndicator);
         var content = SampleFiles.Pdf(900);
 
-        await UploadAsync(director, submissionId, indicatorId, "a.pdf", content);
+        var first = await UploadResultAsync(director, submissionId, indicatorId, "a.pdf", content);
         var before = StoreFiles();
-        await UploadAsync(director, submissionId, indicatorId, "b.pdf", content);
+        var second = await UploadResultAsync(director, submissionId, other.IndicatorId, "b.pdf", content);
 
+        Assert.Empty(first.AlsoOn);
         Assert.Equal(before, StoreFiles());
-        Assert.Equal(2, (await Evidence.ListAsync(director, submissionId, None))[indicatorId].Count);
+        Assert.NotNull(second.Added);
+        Assert.Equal(new[] { Indicator }, second.AlsoOn);
+        var listed = await Evidence.ListAsync(director, submissionId, None);
+        Assert.Single(listed[indicatorId]);
+        Assert.Equal("b.pdf", Assert.Single(listed[other.IndicatorId]).FileName);
+    }
+
+    [Fact]
+    public async Task Upload_SameContentTwiceOnOneAnswer_IsNotAddedAgainAndNamesTheItemThere()
+    {
+        var (submissionId, indicatorId) = await DraftAsync();
+        var director = await app.ActorAsync(DemoUsers.DirectorMoh);
+        var contributor = await app.ActorAsync(DemoUsers.ContributorMoh);
+        var content = SampleFiles.Pdf(901);
+        await UploadAsync(director, submissionId, indicatorId, "خطة الأزمات.pdf", content);
+        await using var db = await app.DbAsync();
+        var lastEvent = await db.AuditEvents.MaxAsync(e => e.Sequence);
+
+        var again = await UploadResultAsync(contributor, submissionId, indicatorId, "نسخة أخرى.pdf", content);
+
+        Assert.Null(again.Added);
+        Assert.Equal("خطة الأزمات.pdf", again.AlreadyAttachedAs);
+        Assert.Empty(again.AlsoOn);
+        Assert.Single((await Evidence.ListAsync(director, submissionId, None))[indicatorId]);
+        Assert.False(await db.AuditEvents.AnyAsync(e => e.Sequence > lastEvent && e.EntityType == nameof(Data.Reporting.Evidence)));
     }
 
     [Theory]
@@ -299,16 +326,14 @@ public sealed class EvidenceTests(SmallEvidenceLimitApp app) : IClassFixture<Sma
         return (submissionId, item.IndicatorId);
     }
 
-    private async Task<EvidenceItem> UploadAsync(Actor actor, int submissionId, int indicatorId, string name, byte[] content)
+    private async Task<EvidenceItem> UploadAsync(Actor actor, int submissionId, int indicatorId, string name, byte[] content) =>
+        (await UploadResultAsync(actor, submissionId, indicatorId, name, content)).Added!;
+
+    private async Task<EvidenceUpload> UploadResultAsync(Actor actor, int submissionId, int indicatorId, string name, byte[] content)
     {
         using var stream = new MemoryStream(content);
         return await Evidence.UploadAsync(actor, submissionId, indicatorId, name, stream, null, None);
     }
 
-    private List<string> StoreFiles() => Directory.Exists(app.EvidencePath)
-        ? Directory.EnumerateFiles(app.EvidencePath, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(app.EvidencePath, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal)
-            .ToList()
-        : [];
+    private List<string> StoreFiles() => SampleFiles.StoreFiles(app.EvidencePath);
 }

@@ -102,4 +102,32 @@ public sealed class ScoreboardCacheTests(StrategyGovAppFactory app) : IClassFixt
 
         Assert.Equal(ParticipationStatus.NotSubmitted, (await scores.GetPeriodAsync(reviewer, periodId, None)).EntryOf(mohId).Result.Status);
     }
+
+    [Fact]
+    public async Task NationalTrend_ComparedOncePerPairOfScoreboards_AndAgainAfterAChange()
+    {
+        var submissionId = await app.ResetToEmptyDraftAsync("MOH");
+        var reviewer = await app.ActorAsync(DemoUsers.Reviewer);
+        var director = await app.ActorAsync(DemoUsers.DirectorMoh);
+        var periodId = await app.PeriodIdAsync(SeededData.OpenPeriod);
+        var scores = app.Service<ScoreService>();
+
+        var current = await scores.GetPeriodAsync(reviewer, periodId, None);
+        var first = await scores.GetNationalTrendAsync(reviewer, current, None);
+        var again = await scores.GetNationalTrendAsync(reviewer, await scores.GetPeriodAsync(reviewer, periodId, None), None);
+        Assert.NotNull(first);
+        Assert.Same(first.Trend, again!.Trend);
+
+        // Submitting moves the national index: the next read compares the new scoreboard.
+        await app.AnswerRemainingWithBestAsync(director, submissionId);
+        await app.Service<SubmissionService>().SubmitAsync(director, submissionId, None);
+        var moved = await scores.GetPeriodAsync(reviewer, periodId, None);
+        var after = await scores.GetNationalTrendAsync(reviewer, moved, None);
+        Assert.NotSame(current, moved);
+        Assert.NotSame(first.Trend, after!.Trend);
+        var previous = await scores.GetPeriodAsync(reviewer, first.Previous.Id, None);
+        var expected = Trends.CompareIndex(previous.Framework.Scoring, previous.Inputs, moved.Framework.Scoring, moved.Inputs);
+        Assert.Equal(expected.National, after.Trend.National);
+        Assert.Equal(expected.Pillars, after.Trend.Pillars);
+    }
 }

@@ -19,6 +19,9 @@ public enum NotificationKind
     InquiryBreached,
     InquiryEscalated,
     InquiryReferred,
+    WebhookDisabled,
+    SubmissionOverdue,
+    SubmissionOverdueCenter,
 }
 
 /// <summary>

@@ -34,4 +34,10 @@ public class ReportingPeriod : IAudited
 
     /// <summary>Days after publication during which an institution may object to a verified value.</summary>
     public int ObjectionWindowDays { get; set; } = 14;
+
+    /// <summary>
+    /// Days after the due date at which the center hears of a submission still not submitted (the
+    /// institution's directors hear the first day after it). Set by the center per period.
+    /// </summary>
+    public int OverdueEscalationDays { get; set; } = 3;
 }

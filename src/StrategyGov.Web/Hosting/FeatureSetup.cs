@@ -23,6 +23,7 @@ using StrategyGov.Web.Features.Roles;
 using StrategyGov.Web.Features.Scores;
 using StrategyGov.Web.Features.Submissions;
 using StrategyGov.Web.Features.Users;
+using StrategyGov.Web.Features.Webhooks;
 using StrategyGov.Web.Reports;
 
 namespace StrategyGov.Web.Hosting;
@@ -65,7 +66,8 @@ public static class FeatureSetup
             .AddReports()
             .AddExcel()
             .AddDownloads()
-            .AddApi();
+            .AddApi()
+            .AddWebhooks();
     }
 
     public static IEndpointRouteBuilder MapStrategyGovFeatures(this IEndpointRouteBuilder app) => app

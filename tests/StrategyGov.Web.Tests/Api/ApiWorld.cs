@@ -54,7 +54,7 @@ internal sealed class ApiWorld(StrategyGovAppFactory app, IReadOnlyDictionary<st
             ["periodId"] = (await app.PeriodIdAsync(SeededData.PublishedPeriod)).ToString(),
             ["institutionId"] = moh.ToString(),
             ["submissionId"] = draftId.ToString(),
-            ["evidenceId"] = evidence.Id.ToString(),
+            ["evidenceId"] = evidence.Added!.Id.ToString(),
             ["entryId"] = await HiddenAsync("calendar entry", db.CalendarEntries.Where(e => e.InstitutionId == moh).Select(e => e.Id),
                 id => app.Service<CalendarService>().GetAsync(other, id, None)),
             // Every seeded meeting of MOH invites AMN-EAST too: one for MOH alone.

@@ -32,6 +32,30 @@ public static class SampleFiles
     /// <summary>A plain ZIP archive (no Office content types).</summary>
     public static byte[] PlainZip() => Zip(("notes.txt", "not an office document"));
 
+    /// <summary>A ZIP archive of the given files (names may hold folders, or anything a hostile zip holds).</summary>
+    public static byte[] Zip(params (string Name, byte[] Content)[] entries)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in entries)
+            {
+                using var entry = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
+                entry.Write(content);
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>The files of an evidence store, as paths relative to it ("ab/cd/&lt;sha256&gt;"), in order.</summary>
+    public static List<string> StoreFiles(string evidencePath) => Directory.Exists(evidencePath)
+        ? Directory.EnumerateFiles(evidencePath, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(evidencePath, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList()
+        : [];
+
     private static byte[] Zip(params (string Name, string Content)[] entries)
     {
         using var stream = new MemoryStream();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
 
 namespace StrategyGov.Web.Features.Evidence;
@@ -11,7 +12,9 @@ public partial class EvidenceList
     private string? _link;
     private DateTime? _validUntil;
     private string? _error;
+    private string? _notice;
     private bool _busy;
+    private bool _adding;
 
     /// <summary>The submission the answer belongs to.</summary>
     [Parameter, EditorRequired] public int SubmissionId { get; set; }
@@ -34,11 +37,16 @@ public partial class EvidenceList
     /// <summary>Raised with the new list after an item was added or removed.</summary>
     [Parameter] public EventCallback<IReadOnlyList<EvidenceItem>> Changed { get; set; }
 
+    /// <summary>Show the controls to add evidence without "Add evidence" first (the answer claims something and lacks it).</summary>
+    [Parameter] public bool Wanted { get; set; }
+
+    private bool ShowControls => Wanted || _adding || _error is not null;
+
     private int ValidCount => Items.Count(i => !i.IsExpired);
 
     private long MaxMegabytes => EvidenceService.MaxBytes / (1024 * 1024);
 
-    private static string FormatSize(long bytes) => bytes switch
+    internal static string FormatSize(long bytes) => bytes switch
     {
         < 1024 => $"{bytes} B",
         < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),
@@ -64,8 +72,12 @@ public partial class EvidenceList
         return RunAsync(async ct =>
         {
             await using var stream = file.OpenReadStream(EvidenceService.MaxBytes + 1);
-            var added = await EvidenceService.UploadAsync(Actor, SubmissionId, IndicatorId, file.Name, stream, ValidUntil, ct);
-            await Changed.InvokeAsync([.. Items, added]);
+            var upload = await EvidenceService.UploadAsync(Actor, SubmissionId, IndicatorId, file.Name, stream, ValidUntil, ct);
+            _notice = Notice(upload);
+            if (upload.Added is { } added)
+            {
+                await Changed.InvokeAsync([.. Items, added]);
+            }
         });
     }
 
@@ -82,10 +94,19 @@ public partial class EvidenceList
         await Changed.InvokeAsync(Items.Where(i => i.Id != item.Id).ToList());
     });
 
+    /// <summary>What the user should know about a duplicate (same SHA-256) after an upload, if anything.</summary>
+    private string? Notice(EvidenceUpload upload) => upload switch
+    {
+        { Added: null, AlreadyAttachedAs: { } name } => L["Evidence_AlreadyAttached", Bidi.Isolate(name)].Value,
+        { AlsoOn.Count: > 0 } => L["Evidence_AlsoAttachedTo", Bidi.Ltr(string.Join("، ", upload.AlsoOn))].Value,
+        _ => null,
+    };
+
     private async Task RunAsync(Func<CancellationToken, Task> action)
     {
         _busy = true;
         _error = null;
+        _notice = null;
         try
         {
             _error = await ChangeAsync(action);

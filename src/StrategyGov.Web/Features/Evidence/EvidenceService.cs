@@ -28,6 +28,13 @@ public sealed record EvidenceItem(
     public string Label => Kind == EvidenceKind.File ? FileName! : Url!;
 }
 
+/// <summary>
+/// What uploading a file did: <see cref="Added"/> is the new item, or null when the same file (same SHA-256)
+/// is already evidence of this answer, under the name <see cref="AlreadyAttachedAs"/>;
+/// <see cref="AlsoOn"/> lists the other indicators of the submission that have the same file.
+/// </summary>
+public sealed record EvidenceUpload(EvidenceItem? Added, string? AlreadyAttachedAs, IReadOnlyList<string> AlsoOn);
+
 /// <summary>An evidence file ready to send: content, the detected type and the original name.</summary>
 public sealed record EvidenceDownload(Stream Content, string ContentType, string FileName);
 
@@ -66,27 +73,35 @@ public sealed class EvidenceService(
     /// <summary>
     /// Stores an uploaded file as evidence of one answer. Everything is checked before anything is
     /// written: who may add it, that the submission is editable, the size, that the content is an
-    /// accepted type and that the name does not claim another type.
+    /// accepted type and that the name does not claim another type. The same file twice on one answer
+    /// is not added again (ADR 0109); on another indicator of the submission it is, and the result says where else it is.
     /// </summary>
-    public async Task<EvidenceItem> UploadAsync(
+    public async Task<EvidenceUpload> UploadAsync(
         Actor actor, int submissionId, int indicatorId, string fileName, Stream content, DateOnly? validUntil, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await SubmissionWorkflow.LoadForDraftingAsync(db, actor, submissionId, indicatorId, ct);
         var stored = await store.SaveAsync(content, EvidenceFileName.Sanitise(fileName), ct);
-        return await AddAsync(db, actor, new Data.Reporting.Evidence
+        var evidence = NewFile(actor, submissionId, indicatorId, stored, validUntil);
+        db.AuditAs(actor);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // After the submission's row is touched (locked until commit), so two uploads of one file cannot both pass the check.
+        await SubmissionWorkflow.TouchEditableAsync(db, submissionId, now, ct);
+        var same = await SameFileAsync(db, submissionId, stored.Sha256, ct);
+        var here = same.FirstOrDefault(e => e.IndicatorId == indicatorId);
+        var elsewhere = same.Where(e => e.IndicatorId != indicatorId).Select(e => e.IndicatorCode).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (here is not null)
         {
-            Id = Guid.NewGuid(),
-            SubmissionId = submissionId,
-            IndicatorId = indicatorId,
-            Kind = EvidenceKind.File,
-            FileName = stored.FileName,
-            ContentType = stored.Type.ContentType,
-            SizeBytes = stored.SizeBytes,
-            Sha256 = stored.Sha256,
-            ValidUntil = validUntil,
-            UploadedById = actor.UserId,
-        }, ct);
+            return new EvidenceUpload(null, here.FileName, elsewhere);
+        }
+
+        evidence.UploadedAt = now;
+        db.Evidence.Add(evidence);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new EvidenceUpload(ToItem(evidence, actor.Name, platform.Value.Today(clock)), null, elsewhere);
     }
 
     /// <summary>Adds a link (http or https only) as evidence of one answer.</summary>
@@ -146,6 +161,29 @@ public sealed class EvidenceService(
             .GroupBy(e => e.IndicatorId)
             .ToDictionary(g => g.Key, g => g.Count());
     }
+
+    /// <summary>A file of the submission already stored with this SHA-256: on which indicator, under which name.</summary>
+    internal sealed record SameFile(int IndicatorId, string IndicatorCode, string FileName);
+
+    internal static async Task<List<SameFile>> SameFileAsync(StrategyGovDbContext db, int submissionId, string sha256, CancellationToken ct) =>
+        await db.Evidence.AsNoTracking()
+            .Where(e => e.SubmissionId == submissionId && e.Kind == EvidenceKind.File && e.Sha256 == sha256)
+            .Join(db.Indicators, e => e.IndicatorId, i => i.Id, (e, i) => new SameFile(e.IndicatorId, i.Code, e.FileName!))
+            .ToListAsync(ct);
+
+    internal static Data.Reporting.Evidence NewFile(Actor actor, int submissionId, int indicatorId, StoredFile stored, DateOnly? validUntil) => new()
+    {
+        Id = Guid.NewGuid(),
+        SubmissionId = submissionId,
+        IndicatorId = indicatorId,
+        Kind = EvidenceKind.File,
+        FileName = stored.FileName,
+        ContentType = stored.Type.ContentType,
+        SizeBytes = stored.SizeBytes,
+        Sha256 = stored.Sha256,
+        ValidUntil = validUntil,
+        UploadedById = actor.UserId,
+    };
 
     private async Task<EvidenceItem> AddAsync(StrategyGovDbContext db, Actor actor, Data.Reporting.Evidence evidence, CancellationToken ct)
     {

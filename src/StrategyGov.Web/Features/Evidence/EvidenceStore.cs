@@ -26,26 +26,62 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, IHostEnviro
     /// </summary>
     public async Task<StoredFile> SaveAsync(Stream content, string sanitisedName, CancellationToken ct)
     {
-        var temporaryFolder = Path.Combine(Path.GetTempPath(), "strategygov-incoming");
-        Directory.CreateDirectory(temporaryFolder);
-        var temporary = Path.Combine(temporaryFolder, Guid.NewGuid().ToString("N"));
+        using var incoming = await ReceiveAsync(content, sanitisedName, ct);
+        return Keep(incoming);
+    }
+
+    /// <summary>
+    /// The first half of <see cref="SaveAsync"/>: the upload received and checked in a temporary file,
+    /// not yet in the store (an upload of several files is previewed before anything is kept).
+    /// </summary>
+    public async Task<IncomingFile> ReceiveAsync(Stream content, string sanitisedName, CancellationToken ct)
+    {
+        var temporary = NewTemporaryPath();
         try
         {
-            var (sha256, size, type) = await ReceiveAsync(content, temporary, ct);
-            var fileName = EvidenceFileName.FitToType(sanitisedName, type)
-                ?? throw new RuleViolationException("Evidence_ExtensionMismatch", Path.GetExtension(sanitisedName), type.Extensions[0]);
-            var target = PathOf(sha256);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            if (File.Exists(target))
+            var (sha256, size) = await CopyAsync(content, temporary, MaxBytes, () => new RuleViolationException("Evidence_TooLarge", MaxBytes / (1024 * 1024)), ct);
+            EvidenceFileType type;
+            await using (var file = new FileStream(temporary, FileMode.Open, FileAccess.Read, FileShare.Read))
             {
-                File.Delete(temporary);
-            }
-            else
-            {
-                File.Move(temporary, target);
+                type = FileSignature.Detect(file) ?? throw new RuleViolationException("Evidence_TypeNotAllowed");
             }
 
-            return new StoredFile(sha256, size, type, fileName);
+            var fileName = EvidenceFileName.FitToType(sanitisedName, type)
+                ?? throw new RuleViolationException("Evidence_ExtensionMismatch", Path.GetExtension(sanitisedName), type.Extensions[0]);
+            return new IncomingFile(temporary, new StoredFile(sha256, size, type, fileName));
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>Moves a received file to its address in the store (once; identical content is kept once).</summary>
+    public StoredFile Keep(IncomingFile incoming)
+    {
+        var target = PathOf(incoming.File.Sha256);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        if (!File.Exists(target))
+        {
+            File.Move(incoming.TemporaryPath, target);
+        }
+
+        incoming.Dispose();
+        return incoming.File;
+    }
+
+    /// <summary>
+    /// Copies content that is not evidence itself (a zip of evidence) to a temporary file, at most
+    /// <paramref name="maxBytes"/> (<paramref name="tooLarge"/> is thrown beyond); the caller deletes the file.
+    /// </summary>
+    public async Task<string> StageAsync(Stream content, long maxBytes, Func<RuleViolationException> tooLarge, CancellationToken ct)
+    {
+        var temporary = NewTemporaryPath();
+        try
+        {
+            await CopyAsync(content, temporary, maxBytes, tooLarge, ct);
+            return temporary;
         }
         catch
         {
@@ -67,19 +103,27 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, IHostEnviro
         return Path.Combine(Root, sha256[..2], sha256[2..4], sha256);
     }
 
-    private async Task<(string Sha256, long Size, EvidenceFileType Type)> ReceiveAsync(Stream content, string temporary, CancellationToken ct)
+    private static string NewTemporaryPath()
+    {
+        var temporaryFolder = Path.Combine(Path.GetTempPath(), "strategygov-incoming");
+        Directory.CreateDirectory(temporaryFolder);
+        return Path.Combine(temporaryFolder, Guid.NewGuid().ToString("N"));
+    }
+
+    private static async Task<(string Sha256, long Size)> CopyAsync(
+        Stream content, string temporary, long maxBytes, Func<RuleViolationException> tooLarge, CancellationToken ct)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        await using var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true);
+        await using var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
         var buffer = new byte[81920];
         long size = 0;
         int read;
         while ((read = await content.ReadAsync(buffer, ct)) > 0)
         {
             size += read;
-            if (size > MaxBytes)
+            if (size > maxBytes)
             {
-                throw new RuleViolationException("Evidence_TooLarge", MaxBytes / (1024 * 1024));
+                throw tooLarge();
             }
 
             hash.AppendData(buffer, 0, read);
@@ -91,7 +135,16 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, IHostEnviro
             throw new RuleViolationException("Evidence_Empty");
         }
 
-        var type = FileSignature.Detect(file) ?? throw new RuleViolationException("Evidence_TypeNotAllowed");
-        return (Convert.ToHexStringLower(hash.GetHashAndReset()), size, type);
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), size);
     }
+}
+
+/// <summary>A file received and checked in a temporary file outside the store; deleted on dispose unless kept.</summary>
+public sealed class IncomingFile(string temporaryPath, StoredFile file) : IDisposable
+{
+    public string TemporaryPath { get; } = temporaryPath;
+
+    public StoredFile File { get; } = file;
+
+    public void Dispose() => System.IO.File.Delete(TemporaryPath);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using StrategyGov.Data;
 using StrategyGov.Data.Identity;
 using StrategyGov.Data.Notifications;
+using StrategyGov.Web.Features.Webhooks;
 using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
 
@@ -39,6 +40,7 @@ public sealed class NotificationService(
     IDbContextFactory<StrategyGovDbContext> dbFactory,
     TimeProvider clock,
     NotificationMailQueue mailQueue,
+    WebhookOutbox webhooks,
     IOptions<SmtpOptions> smtp,
     IStringLocalizer<SharedResource> localizer,
     ILogger<NotificationService> logger)
@@ -59,6 +61,9 @@ public sealed class NotificationService(
         string? onceKey,
         CancellationToken ct)
     {
+        // Time-based events (a decision overdue, an inquiry breached) have no row change to read from the
+        // audit log; their once-only notification is the one place they happen (ADR 0108).
+        await webhooks.FromNotificationAsync(kind, audience.InstitutionId, link, onceKey, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var recipients = await RecipientsAsync(db, audience, ct);
         if (onceKey is not null)

@@ -8,9 +8,11 @@ public static class NotificationsSetup
         services.AddSingleton<NotificationMailQueue>();
         services.AddSingleton<NotificationService>();
         services.AddSingleton<DueDateReminders>();
+        services.AddSingleton<OverdueReminders>();
         services.AddScoped<NotificationsChanged>();
         services.AddHostedService<NotificationMailSender>();
         services.AddHostedService<HourlyReminderJob<DueDateReminders>>();
+        services.AddHostedService<HourlyReminderJob<OverdueReminders>>();
         return services;
     }
 }

@@ -23,10 +23,18 @@ public sealed record PeriodRow(
     string StrategyNameEn,
     DateTime? PublishedAt = null,
     int ObjectionWindowDays = 14,
-    int Submissions = 0);
+    int Submissions = 0,
+    int OverdueEscalationDays = 3)
+{
+    /// <summary>The center may still change when it hears of overdue submissions (not once the period is closed).</summary>
+    public bool EscalationEditable => Status is PeriodStatus.Planned or PeriodStatus.Open;
+}
 
-/// <summary>What an administrator enters to create a period.</summary>
-public sealed record NewPeriod(string Code, int StrategyVersionId, DateOnly OpensOn, DateOnly DueOn, DateOnly ClosesOn);
+/// <summary>
+/// What an administrator enters to create a period; <paramref name="OverdueEscalationDays"/> null takes
+/// the platform's default (<see cref="ReportingOptions.OverdueEscalationDays"/>).
+/// </summary>
+public sealed record NewPeriod(string Code, int StrategyVersionId, DateOnly OpensOn, DateOnly DueOn, DateOnly ClosesOn, int? OverdueEscalationDays = null);
 
 public sealed record StrategyVersionOption(int Id, string Code, int Version, string NameAr, string NameEn);
 
@@ -43,6 +51,12 @@ public sealed partial class PeriodService(
     ScoreSnapshotService snapshots,
     ComputedIndicatorService computed)
 {
+    /// <summary>The center hears of an overdue submission at the earliest the first day after the due date (with the directors)…</summary>
+    public const int MinEscalationDays = 1;
+
+    /// <summary>…and at the latest two months after it.</summary>
+    public const int MaxEscalationDays = 60;
+
     /// <summary>Periods that have opened (not Planned), newest first.</summary>
     public async Task<IReadOnlyList<PeriodRow>> ListStartedAsync(CancellationToken ct)
     {
@@ -88,6 +102,9 @@ public sealed partial class PeriodService(
             throw new RuleViolationException("Period_DatesOrder");
         }
 
+        var escalationDays = input.OverdueEscalationDays ?? options.Value.OverdueEscalationDays;
+        EnsureEscalationDays(escalationDays);
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor);
         var strategy = await db.StrategyVersions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == input.StrategyVersionId, ct)
@@ -111,6 +128,7 @@ public sealed partial class PeriodService(
             ClosesOn = input.ClosesOn,
             Status = PeriodStatus.Planned,
             ObjectionWindowDays = options.Value.ObjectionWindowDays,
+            OverdueEscalationDays = escalationDays,
         };
         db.Periods.Add(period);
         await db.SaveChangesAsync(ct);
@@ -210,13 +228,41 @@ public sealed partial class PeriodService(
         await snapshots.CaptureAsync(periodId, ct);
     }
 
+    /// <summary>
+    /// Sets after how many days past the due date the center is told of a submission still not
+    /// submitted. Only while the period is planned or open: afterwards nothing is escalated any more.
+    /// </summary>
+    public async Task SetOverdueEscalationAsync(Actor actor, int periodId, int days, CancellationToken ct)
+    {
+        actor.EnsureCenterAdmin();
+        EnsureEscalationDays(days);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AuditAs(actor);
+        var period = await FindAsync(db, periodId, ct);
+        if (period.Status is not (PeriodStatus.Planned or PeriodStatus.Open))
+        {
+            throw new RuleViolationException("Period_EscalationClosed", period.Code);
+        }
+
+        period.OverdueEscalationDays = days;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static void EnsureEscalationDays(int days)
+    {
+        if (days is < MinEscalationDays or > MaxEscalationDays)
+        {
+            throw new RuleViolationException("Period_EscalationDaysRange", MinEscalationDays, MaxEscalationDays);
+        }
+    }
+
     private async Task<IReadOnlyList<PeriodRow>> ListAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var periods = await db.Periods.AsNoTracking()
             .Select(p => new PeriodRow(
                 p.Id, p.Code, p.Status, p.OpensOn, p.DueOn, p.ClosesOn, p.StrategyVersionId, p.StrategyVersion.NameAr, p.StrategyVersion.NameEn,
-                p.PublishedAt, p.ObjectionWindowDays, db.Submissions.Count(s => s.PeriodId == p.Id)))
+                p.PublishedAt, p.ObjectionWindowDays, db.Submissions.Count(s => s.PeriodId == p.Id), p.OverdueEscalationDays))
             .ToListAsync(ct);
         return periods.OrderByDescending(p => p.OpensOn).ThenByDescending(p => p.Code, StringComparer.Ordinal).ToList();
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Web.Localization;
@@ -18,12 +19,16 @@ public partial class PeriodsPage
     private DateTime? _opensOn;
     private DateTime? _dueOn;
     private DateTime? _closesOn;
+    private decimal? _newEscalationDays;
+    private readonly Dictionary<int, decimal?> _escalation = [];
 
     [Inject] private PeriodService Periods { get; set; } = null!;
 
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     [Inject] private IDialogService Dialogs { get; set; } = null!;
+
+    [Inject] private IOptions<ReportingOptions> Reporting { get; set; } = null!;
 
     [CascadingParameter] private Actor? Actor { get; set; }
 
@@ -34,6 +39,7 @@ public partial class PeriodsPage
             return;
         }
 
+        _newEscalationDays ??= Reporting.Value.OverdueEscalationDays;
         _strategies = await Periods.PublishedStrategiesAsync(Actor, Aborted);
         _strategyId = _strategyId == 0 ? _strategies.FirstOrDefault()?.Id ?? 0 : _strategyId;
         await ReloadAsync(Aborted);
@@ -59,12 +65,39 @@ public partial class PeriodsPage
             return Task.CompletedTask;
         }
 
-        var input = new NewPeriod(_code ?? string.Empty, _strategyId, DateOnly.FromDateTime(_opensOn.Value), DateOnly.FromDateTime(_dueOn.Value), DateOnly.FromDateTime(_closesOn.Value));
+        if (_newEscalationDays is null)
+        {
+            _message = L["Period_EscalationDaysRange", PeriodService.MinEscalationDays, PeriodService.MaxEscalationDays];
+            return Task.CompletedTask;
+        }
+
+        var input = new NewPeriod(
+            _code ?? string.Empty, _strategyId, DateOnly.FromDateTime(_opensOn.Value), DateOnly.FromDateTime(_dueOn.Value), DateOnly.FromDateTime(_closesOn.Value),
+            (int)_newEscalationDays.Value);
         return RunAsync(async ct =>
         {
             await Periods.CreateAsync(Actor!, input, ct);
             _code = null;
             return L["Period_Created", input.Code.Trim().ToUpperInvariant()];
+        });
+    }
+
+    private decimal? EscalationOf(PeriodRow period) =>
+        _escalation.TryGetValue(period.Id, out var typed) ? typed : period.OverdueEscalationDays;
+
+    private Task SaveEscalationAsync(PeriodRow period)
+    {
+        if (EscalationOf(period) is not { } days)
+        {
+            _message = L["Period_EscalationDaysRange", PeriodService.MinEscalationDays, PeriodService.MaxEscalationDays];
+            return Task.CompletedTask;
+        }
+
+        return RunAsync(async ct =>
+        {
+            await Periods.SetOverdueEscalationAsync(Actor!, period.Id, (int)days, ct);
+            _escalation.Remove(period.Id);
+            return L["Period_EscalationSaved", period.Code, (int)days];
         });
     }
 

@@ -13,4 +13,11 @@ public sealed class ReportingOptions
     /// </summary>
     [Range(0, 365)]
     public int ObjectionWindowDays { get; set; } = 14;
+
+    /// <summary>
+    /// Days after the due date at which the center is told of a submission still not submitted; the
+    /// default of a new period, which the center may change per period (<see cref="PeriodService.SetOverdueEscalationAsync"/>).
+    /// </summary>
+    [Range(PeriodService.MinEscalationDays, PeriodService.MaxEscalationDays)]
+    public int OverdueEscalationDays { get; set; } = 3;
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using StrategyGov.Data;
 using StrategyGov.Data.Reporting;
+using StrategyGov.Web.Features.Notifications;
 using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Hosting;
 using StrategyGov.Web.Localization;
@@ -34,7 +35,8 @@ public sealed record StatusBoardRow(
     int Answered,
     int Applicable,
     bool Late,
-    DateTime? LastActivityAt)
+    DateTime? LastActivityAt,
+    int? DaysOverdue = null)
 {
     /// <summary>Answered (a value or N/A) ÷ applicable indicators, 0..1.</summary>
     public decimal Completeness => Applicable == 0 ? 0m : (decimal)Answered / Applicable;
@@ -56,7 +58,7 @@ public sealed class StatusBoardService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var period = await db.Periods.AsNoTracking()
             .Where(p => p.Id == periodId)
-            .Select(p => new PeriodRow(p.Id, p.Code, p.Status, p.OpensOn, p.DueOn, p.ClosesOn, p.StrategyVersionId, p.StrategyVersion.NameAr, p.StrategyVersion.NameEn, p.PublishedAt, p.ObjectionWindowDays, 0))
+            .Select(p => new PeriodRow(p.Id, p.Code, p.Status, p.OpensOn, p.DueOn, p.ClosesOn, p.StrategyVersionId, p.StrategyVersion.NameAr, p.StrategyVersion.NameEn, p.PublishedAt, p.ObjectionWindowDays, 0, p.OverdueEscalationDays))
             .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
 
         var submissions = await db.Submissions.AsNoTracking()
@@ -102,10 +104,22 @@ public sealed class StatusBoardService(
                 : today > period.DueOn;
             return new StatusBoardRow(
                 i.Id, i.Code, i.NameAr, i.NameEn, i.TypeNameAr, i.TypeNameEn, s?.Id, status, s?.Answered ?? 0, ApplicableTo(i.TypeId), late,
-                s is { Status: not SubmissionStatus.Draft } or { Answered: > 0 } ? s.LastActivityAt : null);
+                s is { Status: not SubmissionStatus.Draft } or { Answered: > 0 } ? s.LastActivityAt : null,
+                OverdueDays(period, status, today));
         });
         return new StatusBoard(period, rows.OrderBy(r => r.InstitutionCode, StringComparer.Ordinal).ToList());
     }
+
+    /// <summary>
+    /// Days past the due date of a submission that still has to be (re)submitted while the period is open:
+    /// not started, a draft, or returned for revision. Null when nothing is overdue; once the period is
+    /// closed nothing can be submitted any more and lateness alone is shown.
+    /// </summary>
+    private static int? OverdueDays(PeriodRow period, BoardStatus status, DateOnly today) =>
+        period.Status == PeriodStatus.Open && today > period.DueOn
+            && status is BoardStatus.NotStarted or BoardStatus.Draft or BoardStatus.Returned
+            ? OverdueReminders.DaysOverdue(period.DueOn, today)
+            : null;
 
     /// <summary>The board as an Excel workbook in the current UI language (Arabic sheets right-to-left).</summary>
     public async Task<FileDownload> ExportAsync(Actor actor, int periodId, CancellationToken ct)
@@ -113,7 +127,7 @@ public sealed class StatusBoardService(
         var board = await GetAsync(actor, periodId, ct);
         var zone = platform.Value.TimeZoneInfo;
         using var workbook = new XLWorkbook();
-        string[] headers = ["Board_Code", "Institution", "Board_Type", "Board_Status", "Board_Completeness", "Board_Answered", "Board_Applicable", "Late", "Board_LastActivity"];
+        string[] headers = ["Board_Code", "Institution", "Board_Type", "Board_Status", "Board_Completeness", "Board_Answered", "Board_Applicable", "Late", "Board_LastActivity", "Board_DaysOverdue"];
         var sheet = ExcelSheets.Add(workbook, board.Period.Code, headers.Select(h => localizer[h].Value).ToList());
         var row = 2;
         foreach (var r in board.Rows)
@@ -133,10 +147,15 @@ public sealed class StatusBoardService(
                 sheet.Cell(row, 9).Style.NumberFormat.Format = "yyyy-mm-dd hh:mm";
             }
 
+            if (r.DaysOverdue is { } days)
+            {
+                sheet.Cell(row, 10).Value = days;
+            }
+
             row++;
         }
 
-        ExcelSheets.Widths(sheet, 14, 44, 18, 16, 14, 10, 10, 8, 18);
+        ExcelSheets.Widths(sheet, 14, 44, 18, 16, 14, 10, 10, 8, 18, 12);
         return FileDownload.Xlsx(ExcelSheets.Save(workbook), $"status-{board.Period.Code}.xlsx");
     }
 }

@@ -101,7 +101,7 @@ public sealed class ScoreService(
         }
 
         var previous = await ComputeAsync(previousId, ct);
-        var trend = Trends.CompareIndex(previous.Framework.Scoring, previous.Inputs, current.Framework.Scoring, current.Inputs);
+        var trend = cache.Between(previous, current, () => Trends.CompareIndex(previous.Framework.Scoring, previous.Inputs, current.Framework.Scoring, current.Inputs));
         return new PeriodTrend<IndexTrend>(trend, previous.Period);
     }
 

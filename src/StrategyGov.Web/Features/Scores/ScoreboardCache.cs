@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using StrategyGov.Data;
 using StrategyGov.Data.Reporting;
@@ -29,6 +30,7 @@ public sealed class ScoreboardCache(IDbContextFactory<StrategyGovDbContext> dbFa
 
     private readonly ConcurrentDictionary<int, Entry> _entries = new();
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _locks = new();
+    private readonly ConditionalWeakTable<PeriodScores, Derived> _derived = new();
     private long _hits;
     private long _misses;
 
@@ -64,6 +66,26 @@ public sealed class ScoreboardCache(IDbContextFactory<StrategyGovDbContext> dbFa
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// A figure computed from two periods' scores (the national trend) once per pair of scoreboards: kept beside
+    /// <paramref name="current"/> for as long as both it and <paramref name="previous"/> are the cached ones.
+    /// </summary>
+    public T Between<T>(PeriodScores previous, PeriodScores current, Func<T> compute)
+        where T : class
+    {
+        var derived = _derived.GetOrCreateValue(current);
+        lock (derived)
+        {
+            if (!ReferenceEquals(derived.Previous, previous) || derived.Value is not T value)
+            {
+                value = compute();
+                (derived.Previous, derived.Value) = (previous, value);
+            }
+
+            return value;
         }
     }
 
@@ -156,5 +178,12 @@ public sealed class ScoreboardCache(IDbContextFactory<StrategyGovDbContext> dbFa
             {
             }
         }
+    }
+
+    private sealed class Derived
+    {
+        public PeriodScores? Previous { get; set; }
+
+        public object? Value { get; set; }
     }
 }

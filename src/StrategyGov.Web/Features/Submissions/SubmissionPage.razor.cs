@@ -26,6 +26,16 @@ public partial class SubmissionPage
     private readonly Dictionary<int, bool> _answeredByIndicator = [];
     private Dictionary<int, IReadOnlyList<EvidenceItem>> _evidence = [];
     private SubmissionObjections? _objections;
+    private int? _loadedId;
+
+    /// <summary>The pillar on screen; its editors are the only ones the circuit holds (issue 22).</summary>
+    private string? _pillarCode;
+
+    /// <summary>Answers as saved since the tree was loaded: an editor created again (another pillar and back) starts from them.</summary>
+    private readonly Dictionary<int, AnswerItem> _saved = [];
+
+    /// <summary>Where to scroll once the pillar just chosen is on screen (a gap's indicator, or the pillar's top).</summary>
+    private string? _scrollTo;
 
     [Inject] private SubmissionService Submissions { get; set; } = null!;
 
@@ -46,6 +56,9 @@ public partial class SubmissionPage
 
     /// <summary>The submission (route).</summary>
     [Parameter] public int Id { get; set; }
+
+    /// <summary>The pillar to open (<c>?pillar=P3</c>, as the gap links write it); otherwise <see cref="FirstToShow"/>.</summary>
+    [SupplyParameterFromQuery(Name = "pillar")] public string? PillarQuery { get; set; }
 
     [CascadingParameter] private Actor? Actor { get; set; }
 
@@ -78,6 +91,18 @@ public partial class SubmissionPage
             return;
         }
 
+        if (PillarQuery is not null)
+        {
+            _pillarCode = PillarQuery;
+        }
+
+        if (_loadedId == Id && _tree is not null)
+        {
+            return;
+        }
+
+        _loadedId = Id;
+
         // Opening an editable submission brings its computed answers up to date with the records (once
         // the page is live: the prerendered HTML is replaced a moment later anyway). A refusal here is
         // reported by the load that follows.
@@ -98,6 +123,8 @@ public partial class SubmissionPage
             _evidence = new(await EvidenceService.ListAsync(Actor!, Id, ct));
             await ReloadObjectionsAsync();
             _answeredByIndicator.Clear();
+            _saved.Clear();
+            _pillarCode ??= FirstToShow(_tree)?.Code;
             foreach (var item in _tree.Items)
             {
                 _answeredByIndicator[item.IndicatorId] = item.IsAnswered;
@@ -111,23 +138,76 @@ public partial class SubmissionPage
     {
         if (_drafts is null && _tree is not null && Editable && RendererInfo.IsInteractive)
         {
-            _drafts = await JS.InvokeAsync<Dictionary<string, string>>("sgDrafts.all", Aborted, $"s{Id}:");
+            _drafts = await ReadDraftsAsync();
             if (_drafts.Count > 0)
             {
                 StateHasChanged();
             }
         }
+
+        if (_scrollTo is { } target)
+        {
+            _scrollTo = null;
+            await JS.InvokeVoidAsync("sgScrollTo", Aborted, target);
+        }
     }
+
+    private Task<Dictionary<string, string>> ReadDraftsAsync() =>
+        JS.InvokeAsync<Dictionary<string, string>>("sgDrafts.all", Aborted, $"s{Id}:").AsTask();
+
+    private IEnumerable<PillarGroup> VisiblePillars => _tree!.Pillars
+        .Where(p => !_questionedOnly || p.Practices.Any(pr => pr.Indicators.Any(i => i.IsQuestioned)));
+
+    /// <summary>The pillar on screen: the one chosen, or the first shown when the filter hides it.</summary>
+    private PillarGroup? Shown => VisiblePillars.FirstOrDefault(p => p.Code == _pillarCode) ?? VisiblePillars.FirstOrDefault();
+
+    private PillarGroup? Neighbour(int step)
+    {
+        var pillars = VisiblePillars.ToList();
+        var index = pillars.FindIndex(p => p.Code == Shown?.Code) + step;
+        return index >= 0 && index < pillars.Count && index - step >= 0 ? pillars[index] : null;
+    }
+
+    /// <summary>A returned submission opens at its first questioned answer's pillar; any other at the first pillar.</summary>
+    private static PillarGroup? FirstToShow(SubmissionTree tree) =>
+        (tree.Header.Status == SubmissionStatus.Returned
+            ? tree.Pillars.FirstOrDefault(p => p.Practices.Any(pr => pr.Indicators.Any(i => i.IsQuestioned)))
+            : null)
+        ?? tree.Pillars.FirstOrDefault();
+
+    private async Task SelectPillarAsync(PillarGroup pillar, string? scrollTo = null)
+    {
+        // Text typed in the pillar being left and not yet saved (a debounce cut short) is in the tab's drafts:
+        // read them again so that its editors, when shown again, restore and save it.
+        if (Editable && RendererInfo.IsInteractive)
+        {
+            _drafts = await ReadDraftsAsync();
+        }
+
+        _pillarCode = pillar.Code;
+        _scrollTo = scrollTo ?? "pillar-heading";
+    }
+
+    private Task ShowGapAsync(SubmissionGap gap) =>
+        _tree!.Pillars.FirstOrDefault(p => p.Code == gap.PillarCode) is { } pillar
+            ? SelectPillarAsync(pillar, $"answer-{gap.Code}")
+            : Task.CompletedTask;
+
+    /// <summary>The answer as last saved on this page, else as loaded.</summary>
+    private AnswerItem Current(AnswerItem loaded) => _saved.GetValueOrDefault(loaded.IndicatorId) ?? loaded;
 
     private async Task ReloadObjectionsAsync() => _objections = await Objections.ForSubmissionAsync(Actor!, Id, Aborted);
 
     private void OnSaved(AnswerItem item)
     {
+        _saved[item.IndicatorId] = item;
         _answeredByIndicator[item.IndicatorId] = item.IsAnswered;
         Recount();
     }
 
     private IReadOnlyList<EvidenceItem> EvidenceOf(AnswerItem item) => _evidence.GetValueOrDefault(item.IndicatorId) ?? [];
+
+    private async Task ReloadEvidenceAsync() => _evidence = new(await EvidenceService.ListAsync(Actor!, Id, Aborted));
 
     private void OnEvidenceChanged(AnswerItem item, IReadOnlyList<EvidenceItem> evidence) => _evidence[item.IndicatorId] = evidence;
 

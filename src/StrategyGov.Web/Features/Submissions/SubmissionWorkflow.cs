@@ -17,19 +17,31 @@ internal static class SubmissionWorkflow
     public static async Task<(Submission Submission, ReportingPeriod Period, Indicator Indicator)> LoadForDraftingAsync(
         StrategyGovDbContext db, Actor actor, int submissionId, int indicatorId, CancellationToken ct)
     {
+        var (submission, period) = await LoadForDraftingAsync(db, actor, submissionId, ct);
+        var indicator = await ApplicableIndicators(db, submission, period)
+            .Where(i => i.Id == indicatorId)
+            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        return (submission, period, indicator);
+    }
+
+    /// <summary>The submission and its period, refused as above unless the actor may draft it now.</summary>
+    public static async Task<(Submission Submission, ReportingPeriod Period)> LoadForDraftingAsync(
+        StrategyGovDbContext db, Actor actor, int submissionId, CancellationToken ct)
+    {
         var submission = await db.Submissions.AsNoTracking().Include(s => s.Institution).SingleOrDefaultAsync(s => s.Id == submissionId, ct)
             ?? throw new NotFoundException();
         actor.EnsureMemberOf(submission.InstitutionId);
 
         var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == submission.PeriodId, ct);
         EnsureEditable(submission, period);
-
-        var indicator = await db.Indicators.AsNoTracking()
-            .Where(i => i.Id == indicatorId && i.Practice.Pillar.StrategyVersionId == period.StrategyVersionId)
-            .Where(i => !i.ApplicableTypes.Any() || i.ApplicableTypes.Any(t => t.Id == submission.Institution.TypeId))
-            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
-        return (submission, period, indicator);
+        return (submission, period);
     }
+
+    /// <summary>The indicators of the period's framework that apply to the submission's institution type.</summary>
+    public static IQueryable<Indicator> ApplicableIndicators(StrategyGovDbContext db, Submission submission, ReportingPeriod period) =>
+        db.Indicators.AsNoTracking()
+            .Where(i => i.Practice.Pillar.StrategyVersionId == period.StrategyVersionId)
+            .Where(i => !i.ApplicableTypes.Any() || i.ApplicableTypes.Any(t => t.Id == submission.Institution.TypeId));
 
     public static void EnsureEditable(Submission submission, ReportingPeriod period)
     {

@@ -157,6 +157,8 @@ internal static class ApiDocument
         {
             tag.Description ??= "Reads of StrategyGov's records.";
         }
+
+        Webhooks.WebhookDocument.Describe(document);
     }
 
     // The attributes that would say this on a parameter break the generator for [AsParameters] records
