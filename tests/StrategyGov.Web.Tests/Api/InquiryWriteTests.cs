@@ -51,7 +51,7 @@ public sealed class InquiryWriteTests(StrategyGovAppFactory app) : IClassFixture
         var events = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == nameof(Inquiry) && keys.Contains(e.EntityKey)).ToListAsync();
         Assert.Equal(3, events.Count);   // two created, one updated
         Assert.All(events, e => Assert.Equal((Actor.ApiTokenUserId(token.Row.Id), token.Row.Name), (e.ActorUserId, e.ActorName)));
-        Assert.Single(events, e => e.Action == AuditAction.Updated);
+        Assert.Single(events, e => e.Action == AuditAction.Changed);
     }
 
     [Fact]

@@ -194,7 +194,7 @@ public sealed record InquiryImportResult(int Created, int Updated, IReadOnlyList
 /// <summary>One cell of an inquiry row, whatever carried it: what the sender wrote and, from a workbook, the time a date cell holds.</summary>
 public sealed record InquiryCell(string? Text, DateTime? Time = null)
 {
-    public static readonly InquiryCell Empty = new(null);
+    public static readonly InquiryCell Empty = new(Text: null);
 }
 
 /// <summary>One row as sent: its number as the sender counts it (sheet row, CSV line, JSON item) and its cells by field, each with the header the sender wrote.</summary>
