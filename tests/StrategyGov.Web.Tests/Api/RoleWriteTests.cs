@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +65,9 @@ public sealed class RoleWriteTests(StrategyGovAppFactory app) : IClassFixture<St
         var stale = new HttpRequestMessage(HttpMethod.Put, url) { Content = Body("{\"personName\":\"علي الرواحي\",\"email\":\"ali@moh.gov.example\"}") };
         stale.Headers.IfMatch.Add(before);
         var staleResponse = await client.SendAsync(stale);
-        var current = new HttpRequestMessage(HttpMethod.Put, url) { Content = Body("{\"personName\":\"علي الرواحي\",\"email\":\"ali@moh.gov.example\"}") };
+        // A takeover starts after the current holder did (the register's rule): Hind started today.
+        var later = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var current = new HttpRequestMessage(HttpMethod.Put, url) { Content = Body($"{{\"personName\":\"علي الرواحي\",\"email\":\"ali@moh.gov.example\",\"startsOn\":\"{later}\"}}") };
         current.Headers.IfMatch.Add((await client.GetAsync(rolesUrl)).Headers.ETag!);
         var currentResponse = await client.SendAsync(current);
 
