@@ -160,10 +160,13 @@ if (Part("sessions"))
     await SessionCheckBenchmark.RunAsync(app, baseUrl);
 }
 
-// 6. Writes through the API (ADR 0105): a whole 300-answer submission in one JSON request over HTTP.
+// 6. Writes through the API (ADR 0105, 0107): a whole 300-answer submission in one JSON request over HTTP, 10,000 inquiries in another.
 if (Part("api"))
 {
     await ApiWriteBenchmark.RunAsync(app, baseUrl, admin, ids => SeedIndicatorsAsync(dbFactory, ids, "BENCH300", 30, 10));
+
+    // And 10,000 inquiries in one bulk push (ADR 0107).
+    await InquiryWriteBenchmark.RunAsync(app, baseUrl, admin, mohId);
 }
 
 static async Task<List<double>> TimeAsync<T>(int runs, int warmUp, Func<Task<T>> action)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -28,15 +27,15 @@ public sealed class ApiWriteTests(StrategyGovAppFactory app) : IClassFixture<Str
     public async Task Answers_WholeSubmissionAsJson_SavedAndAuditedUnderTheToken()
     {
         var submissionId = await app.ResetToEmptyDraftAsync("MOH");
-        var token = await TokenAsync(ApiScopes.AnswersWrite, "MOH");
+        var token = await app.TokenAsync(ApiScopes.AnswersWrite, "MOH");
         var items = await TypedItemsAsync(submissionId);
         await using var db = await app.DbAsync();
         var lastEvent = await db.AuditEvents.MaxAsync(e => e.Sequence);
 
-        var response = await Bearer(token.Token).PostAsync(await AnswersUrlAsync("MOH"), Json(items.Select(i => Row(i.Code, Answering.BestValue(i)))));
+        var response = await app.Bearer(token.Token).PostAsync(await AnswersUrlAsync("MOH"), Json(items.Select(i => Row(i.Code, Answering.BestValue(i)))));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var body = await BodyAsync(response);
+        using var body = await response.BodyAsync();
         Assert.True(body.RootElement.GetProperty("saved").GetBoolean());
         Assert.Equal(items.Count, body.RootElement.GetProperty("changed").GetInt32());
         Assert.NotNull(response.Headers.ETag);
@@ -53,13 +52,13 @@ public sealed class ApiWriteTests(StrategyGovAppFactory app) : IClassFixture<Str
     public async Task Answers_Csv_SavedWithQuotedCommentsAndArabicYesNo()
     {
         var submissionId = await app.ResetToEmptyDraftAsync("MOH");
-        var token = await TokenAsync(ApiScopes.AnswersWrite, "MOH");
+        var token = await app.TokenAsync(ApiScopes.AnswersWrite, "MOH");
         var items = await TypedItemsAsync(submissionId);
         var yesNo = items.First(i => i.Type == MeasurementType.YesNo);
         var percentage = items.First(i => i.Type == MeasurementType.Percentage);
         var csv = $"indicator,value,notApplicable,justification,comment\n{yesNo.Code},نعم,,,\"معتمد، بتوقيع \"\"الوزير\"\"\"\n{percentage.Code},87.5,,,\n";
 
-        var response = await Bearer(token.Token).PostAsync(await AnswersUrlAsync("MOH"), new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var response = await app.Bearer(token.Token).PostAsync(await AnswersUrlAsync("MOH"), new StringContent(csv, Encoding.UTF8, "text/csv"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var stored = await app.StoredAnswersAsync(submissionId);
@@ -72,10 +71,10 @@ public sealed class ApiWriteTests(StrategyGovAppFactory app) : IClassFixture<Str
     public async Task Answers_OtherInstitutionsDraft_Is404AndNothingSaved()
     {
         var east = await app.ResetToEmptyDraftAsync("AMN-EAST");
-        var token = await TokenAsync(ApiScopes.AnswersWrite, "MOH");
+        var token = await app.TokenAsync(ApiScopes.AnswersWrite, "MOH");
         var item = (await TypedItemsAsync(east)).First();
 
-        var response = await Bearer(token.Token).PostAsync(await AnswersUrlAsync("AMN-EAST"), Json([Row(item.Code, Answering.BestValue(item))]));
+        var response = await app.Bearer(token.Token).PostAsync(await AnswersUrlAsync("AMN-EAST"), Json([Row(item.Code, Answering.BestValue(item))]));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Empty(await app.StoredAnswersAsync(east));
@@ -87,10 +86,10 @@ public sealed class ApiWriteTests(StrategyGovAppFactory app) : IClassFixture<Str
     public async Task Answers_TokenWithoutAnswersWrite_Is403(string scope)
     {
         var submissionId = await app.ResetToEmptyDraftAsync("MOH");
-        var token = await TokenAsync(scope, "MOH");
+        var token = await app.TokenAsync(scope, "MOH");
         var item = (await TypedItemsAsync(submissionId)).First();
 
-        var response = await Bearer(token.Token).PostAsync(await AnswersUrlAsync("MOH"), Json([Row(item.Code, Answering.BestValue(item))]));
+        var response = await app.Bearer(token.Token).PostAsync(await AnswersUrlAsync("MOH"), Json([Row(item.Code, Answering.BestValue(item))]));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Empty(await app.StoredAnswersAsync(submissionId));
@@ -100,14 +99,14 @@ public sealed class ApiWriteTests(StrategyGovAppFactory app) : IClassFixture<Str
     public async Task Answers_DryRun_ListsTheChangesAndSavesNothing()
     {
         var submissionId = await app.ResetToEmptyDraftAsync("MOH");
-        var token = await TokenAsync(ApiScopes.AnswersWrite, "MOH");
+        var token = await app.TokenAsync(ApiScopes.AnswersWrite, "MOH");
         var items = (await TypedItemsAsync(submissionId)).Take(3).ToList();
 
-        var response = await Bearer(token.Token).PostAsync(
+        var response = await app.Bearer(token.Token).PostAsync(
             await AnswersUrlAsync("MOH") + "?dryRun=true", Json(items.Select(i => Row(i.Code, Answering.BestValue(i)))));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var body = await BodyAsync(response);
+        using var body = await response.BodyAsync();
         Assert.True(body.RootElement.GetProperty("dryRun").GetBoolean());
         Assert.False(body.RootElement.GetProperty("saved").GetBoolean());
         var changes = body.RootElement.GetProperty("changes").EnumerateArray().ToList();
@@ -123,7 +122,7 @@ public sealed class ApiWriteTests(StrategyGovAppFactory app) : IClassFixture<Str
     public async Task Answers_OneBadRow_SavesNothingAndNamesRowAndColumnInTheCallersLanguage(string language)
     {
         var submissionId = await app.ResetToEmptyDraftAsync("MOH");
-        var token = await TokenAsync(ApiScopes.AnswersWrite, "MOH");
+        var token = await app.TokenAsync(ApiScopes.AnswersWrite, "MOH");
         var items = await TypedItemsAsync(submissionId);
         var percentage = items.First(i => i.Type == MeasurementType.Percentage);
         var good = items.Where(i => i.Code != percentage.Code).Take(2).ToList();
@@ -131,13 +130,12 @@ public sealed class ApiWriteTests(StrategyGovAppFactory app) : IClassFixture<Str
         csv.Append(CultureInfo.InvariantCulture, $"{good[0].Code},{Answering.BestValue(good[0])},,,\n");
         csv.Append(CultureInfo.InvariantCulture, $"{percentage.Code},140,,,\n");
         csv.Append(CultureInfo.InvariantCulture, $"{good[1].Code},{Answering.BestValue(good[1])},,,\n");
-        var client = Bearer(token.Token);
-        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        var client = app.Bearer(token.Token, language);
 
         var response = await client.PostAsync(await AnswersUrlAsync("MOH"), new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        using var body = await BodyAsync(response);
+        using var body = await response.BodyAsync();
         var error = Assert.Single(body.RootElement.GetProperty("errors").EnumerateArray());
         Assert.Equal(3, error.GetProperty("row").GetInt32());
         Assert.Equal("value", error.GetProperty("column").GetString());
@@ -150,9 +148,9 @@ public sealed class ApiWriteTests(StrategyGovAppFactory app) : IClassFixture<Str
     public async Task Answers_SameIdempotencyKey_ReplaysWithoutWritingAgain_OtherBodyIs422()
     {
         var submissionId = await app.ResetToEmptyDraftAsync("MOH");
-        var token = await TokenAsync(ApiScopes.AnswersWrite, "MOH");
+        var token = await app.TokenAsync(ApiScopes.AnswersWrite, "MOH");
         var items = await TypedItemsAsync(submissionId);
-        var client = Bearer(token.Token);
+        var client = app.Bearer(token.Token);
         client.DefaultRequestHeaders.Add("Idempotency-Key", Guid.NewGuid().ToString());
         var url = await AnswersUrlAsync("MOH");
 
@@ -173,9 +171,9 @@ public sealed class ApiWriteTests(StrategyGovAppFactory app) : IClassFixture<Str
     public async Task Answers_StaleIfMatch_Is412AndCurrentIfMatchSaves()
     {
         var submissionId = await app.ResetToEmptyDraftAsync("MOH");
-        var token = await TokenAsync(ApiScopes.AnswersWrite, "MOH");
+        var token = await app.TokenAsync(ApiScopes.AnswersWrite, "MOH");
         var items = await TypedItemsAsync(submissionId);
-        var client = Bearer(token.Token);
+        var client = app.Bearer(token.Token);
         var url = await AnswersUrlAsync("MOH");
         var before = (await client.GetAsync(url + "/etag")).Headers.ETag!;
 
@@ -197,8 +195,8 @@ public sealed class ApiWriteTests(StrategyGovAppFactory app) : IClassFixture<Str
     [Fact]
     public async Task Token_OverItsRate_Gets429WithRetryAfter_AndEveryCallIsLogged()
     {
-        var token = await TokenAsync(ApiScopes.ScoresRead, "MOH", requestsPerMinute: 3);
-        var client = Bearer(token.Token);
+        var token = await app.TokenAsync(ApiScopes.ScoresRead, "MOH", requestsPerMinute: 3);
+        var client = app.Bearer(token.Token);
 
         var statuses = new List<HttpResponseMessage>();
         for (var i = 0; i < 4; i++)
@@ -233,8 +231,6 @@ public sealed class ApiWriteTests(StrategyGovAppFactory app) : IClassFixture<Str
     private static StringContent Json(IEnumerable<(string Indicator, decimal Value)> rows) => new(
         JsonSerializer.Serialize(new { answers = rows.Select(r => new { indicator = r.Indicator, value = r.Value }) }), Encoding.UTF8, "application/json");
 
-    private static async Task<JsonDocument> BodyAsync(HttpResponseMessage response) => JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-
     private async Task<List<AnswerItem>> TypedItemsAsync(int submissionId)
     {
         var tree = await app.Service<SubmissionService>().GetAsync(await app.ActorAsync(DemoUsers.Admin), submissionId, None);
@@ -243,16 +239,4 @@ public sealed class ApiWriteTests(StrategyGovAppFactory app) : IClassFixture<Str
 
     private async Task<string> AnswersUrlAsync(string institutionCode) =>
         $"/api/v1/institutions/{await app.InstitutionIdAsync(institutionCode)}/periods/{await app.PeriodIdAsync(SeededData.OpenPeriod)}/answers";
-
-    private async Task<CreatedApiToken> TokenAsync(string scope, string institutionCode, int? requestsPerMinute = null) =>
-        await app.Service<ApiTokenService>().CreateAsync(
-            await app.ActorAsync(DemoUsers.Admin), $"system {Guid.NewGuid():N}", scope, await app.InstitutionIdAsync(institutionCode),
-            DateTime.UtcNow.AddDays(30), None, requestsPerMinute);
-
-    private HttpClient Bearer(string token)
-    {
-        var client = app.CreateClient(new() { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 }

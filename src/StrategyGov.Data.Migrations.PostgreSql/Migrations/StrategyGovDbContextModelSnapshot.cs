@@ -2659,6 +2659,10 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Headline")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -2699,6 +2703,9 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("OutletId");
 
+                    b.HasIndex("InstitutionId", "ExternalId")
+                        .IsUnique();
+
                     b.HasIndex("InstitutionId", "PublishedOn");
 
                     b.ToTable("MediaCoverage");
@@ -2720,6 +2727,10 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("CreatedById")
                         .HasColumnType("text");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("InstitutionId")
                         .HasColumnType("integer");
@@ -2762,6 +2773,9 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                     b.HasIndex("CreatedById");
 
                     b.HasIndex("PillarId");
+
+                    b.HasIndex("InstitutionId", "ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("InstitutionId", "OccurredOn");
 

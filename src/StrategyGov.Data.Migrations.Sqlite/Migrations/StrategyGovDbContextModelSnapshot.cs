@@ -2568,6 +2568,10 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Headline")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -2608,6 +2612,9 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OutletId");
 
+                    b.HasIndex("InstitutionId", "ExternalId")
+                        .IsUnique();
+
                     b.HasIndex("InstitutionId", "PublishedOn");
 
                     b.ToTable("MediaCoverage");
@@ -2626,6 +2633,10 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("InstitutionId")
@@ -2669,6 +2680,9 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("CreatedById");
 
                     b.HasIndex("PillarId");
+
+                    b.HasIndex("InstitutionId", "ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("InstitutionId", "OccurredOn");
 

@@ -48,6 +48,8 @@ public sealed class MediaInteractionConfiguration : IEntityTypeConfiguration<Med
     public void Configure(EntityTypeBuilder<MediaInteraction> builder)
     {
         builder.HasIndex(i => new { i.InstitutionId, i.OccurredOn });
+        builder.HasIndex(i => new { i.InstitutionId, i.ExternalId }).IsUnique();
+        builder.Property(i => i.ExternalId).HasMaxLength(100);
         builder.Property(i => i.Topic).HasMaxLength(500);
         builder.Property(i => i.Outcome).HasMaxLength(4000);
         builder.Property(i => i.SeniorOfficial).HasMaxLength(200);
@@ -78,6 +80,8 @@ public sealed class MediaCoverageConfiguration : IEntityTypeConfiguration<MediaC
     public void Configure(EntityTypeBuilder<MediaCoverage> builder)
     {
         builder.HasIndex(c => new { c.InstitutionId, c.PublishedOn });
+        builder.HasIndex(c => new { c.InstitutionId, c.ExternalId }).IsUnique();
+        builder.Property(c => c.ExternalId).HasMaxLength(100);
         builder.Property(c => c.Headline).HasMaxLength(500);
         builder.Property(c => c.Url).HasMaxLength(1000);
         builder.HasOne(c => c.Outlet).WithMany().HasForeignKey(c => c.OutletId).OnDelete(DeleteBehavior.Restrict);

@@ -32,6 +32,9 @@ public class MediaInteraction : IAudited, IInstitutionOwned
 
     public Institution Institution { get; set; } = null!;
 
+    /// <summary>The institution's own id for it (its system's), unique per institution: a re-send through the API updates (ADR 0107).</summary>
+    public string? ExternalId { get; set; }
+
     public InteractionKind Kind { get; set; }
 
     /// <summary>The local day it took place (never in the future: plans belong in the calendar).</summary>
@@ -97,6 +100,9 @@ public class MediaCoverage : IAudited, IInstitutionOwned
     public int InstitutionId { get; set; }
 
     public Institution Institution { get; set; } = null!;
+
+    /// <summary>The institution's own id for it (its system's), unique per institution: a re-send through the API updates (ADR 0107).</summary>
+    public string? ExternalId { get; set; }
 
     /// <summary>The interaction that led to it, if any.</summary>
     public int? InteractionId { get; set; }

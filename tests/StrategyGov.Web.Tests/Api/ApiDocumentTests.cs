@@ -135,6 +135,35 @@ public sealed partial class ApiDocumentTests(StrategyGovAppFactory app) : IClass
         Assert.True(checkedOperations >= 15, $"only {checkedOperations} operations read an institution's records");
     }
 
+    [Fact]
+    public async Task EveryWrite_NamesItsWriteScopeAndHasAnArabicExample()
+    {
+        using var document = await DocumentAsync();
+
+        var writes = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Where(method => method.Name is "post" or "put").Select(method => method.Value))
+            .ToList();
+
+        Assert.Equal(
+            ["CreateCalendarEntry", "PutCalendarEntry", "PutRoleHolder", "ReportCouncilProgress", "WriteAnswers", "WriteInquiries", "WriteMediaCoverage", "WriteMediaInteractions"],
+            writes.Select(w => w.GetProperty("operationId").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(writes, write =>
+        {
+            var id = write.GetProperty("operationId").GetString();
+            Assert.Matches(@"Token scope: `[a-z]+:write`", write.GetProperty("description").GetString());
+            var example = write.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+            Assert.True(Texts(example).Any(t => t.Any(c => c is >= '\u0600' and <= '\u06FF')), $"{id}: no Arabic in the example");
+        });
+    }
+
+    private static IEnumerable<string> Texts(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Texts(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Texts),
+        _ => [],
+    };
+
     private static async Task<List<string>> ConformsAsync(JsonElement root, Operation operation, HttpResponseMessage response, string label)
     {
         var ok = operation.Element.GetProperty("responses").GetProperty("200");

@@ -85,6 +85,10 @@ public static class ApiSetup
             return granted is null || ApiScopes.Allows(granted, scope) ? await next(context) : TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         });
 
+    /// <summary>An example request body of a write for the document (in Arabic, as integrators here send it).</summary>
+    internal static RouteHandlerBuilder WithRequestExample(this RouteHandlerBuilder endpoint, string contentType, string body) =>
+        endpoint.WithMetadata(new ApiRequestExample(contentType, body));
+
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.Ordinal);
 
     private static Task Status(RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -153,7 +153,7 @@ public sealed class CalendarService(
                 TitleEn = form.TitleEn,
                 Status = CalendarEntryStatus.Draft,
                 CreatedAt = now,
-                CreatedById = actor.UserId,
+                CreatedById = actor.AccountId,
             };
             db.CalendarEntries.Add(entry);
         }

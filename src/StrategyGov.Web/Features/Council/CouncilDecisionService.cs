@@ -173,9 +173,14 @@ public sealed class CouncilDecisionService(
     /// An institution reports on its assignment once the meeting is closed: a note with evidence (a link,
     /// files) and the status it has reached. Its members report progress; only its director reports it
     /// done (with the day it was done, not in the future) or not applicable (with the reason). An
-    /// accepted assignment is final until the center reopens it.
+    /// accepted assignment is final until the center reopens it. With <paramref name="expectedVersion"/> (the API's
+    /// If-Match), an assignment changed since that version is refused (<see cref="ConcurrencyConflictException"/>).
     /// </summary>
-    public async Task ReportAsync(Actor actor, int ownerId, ProgressForm form, IReadOnlyList<IncomingFile> evidence, CancellationToken ct)
+    public Task ReportAsync(Actor actor, int ownerId, ProgressForm form, IReadOnlyList<IncomingFile> evidence, CancellationToken ct) =>
+        ReportAsync(actor, ownerId, form, evidence, null, ct);
+
+    /// <inheritdoc cref="ReportAsync(Actor, int, ProgressForm, IReadOnlyList{IncomingFile}, CancellationToken)"/>
+    public async Task ReportAsync(Actor actor, int ownerId, ProgressForm form, IReadOnlyList<IncomingFile> evidence, int? expectedVersion, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor);
@@ -188,6 +193,11 @@ public sealed class CouncilDecisionService(
             var settling = form.Status != o.Status && (CouncilRules.IsSettledStatus(form.Status) || CouncilRules.IsSettledStatus(o.Status));
             Actor.Ensure(!settling || actor.IsDirectorOf(o.InstitutionId));
         });
+
+        if (expectedVersion is { } expected && owner.Version != expected)
+        {
+            throw new ConcurrencyConflictException();
+        }
 
         if (owner.AcceptedAt is not null)
         {
@@ -257,7 +267,7 @@ public sealed class CouncilDecisionService(
             Text = text ?? reason ?? string.Empty,
             Status = form.Status,
             Link = link,
-            AuthorUserId = actor.UserId,
+            AuthorUserId = actor.AccountId,
             AuthorName = actor.Name,
             CreatedAt = now,
             Files = stored.Select(f => new CouncilEvidence
@@ -268,7 +278,7 @@ public sealed class CouncilDecisionService(
                 ContentType = f.Type.ContentType,
                 SizeBytes = f.SizeBytes,
                 Sha256 = f.Sha256,
-                UploadedById = actor.UserId,
+                UploadedById = actor.AccountId,
                 UploadedAt = now,
             }).ToList(),
         };
@@ -287,6 +297,14 @@ public sealed class CouncilDecisionService(
                 onceKey: null,
                 ct);
         }
+    }
+
+    /// <summary>The version of an assignment the actor may read (for the API's If-Match); another institution's is not found.</summary>
+    public async Task<int> VersionAsync(Actor actor, int ownerId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await CouncilAccess.VisibleOwners(db.CouncilDecisionOwners.AsNoTracking(), actor).Where(o => o.Id == ownerId)
+            .Select(o => (int?)o.Version).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
     }
 
     /// <summary>The center accepts an institution's "done" (or "not applicable"): from now on it counts as such.</summary>

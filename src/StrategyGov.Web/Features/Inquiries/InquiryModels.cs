@@ -182,7 +182,38 @@ public sealed record InstitutionOption(int Id, string Code, string NameAr, strin
 /// <summary>One reason an Excel import was refused; nothing is imported while there is any.</summary>
 public sealed record InquirySheetError(string Sheet, int Row, string Column, string MessageKey, params object[] Arguments);
 
-public sealed record InquiryImportResult(int Created, int Updated, IReadOnlyList<InquirySheetError> Errors)
+/// <summary>
+/// What an import did or, on a dry run, would do: counts, every error (then nothing is written) and, row by
+/// row, the inquiries created and those changed with each changed field.
+/// </summary>
+public sealed record InquiryImportResult(int Created, int Updated, IReadOnlyList<InquirySheetError> Errors, IReadOnlyList<InquiryChange>? Changes = null)
 {
     public bool Succeeded => Errors.Count == 0;
 }
+
+/// <summary>One cell of an inquiry row, whatever carried it: what the sender wrote and, from a workbook, the time a date cell holds.</summary>
+public sealed record InquiryCell(string? Text, DateTime? Time = null)
+{
+    public static readonly InquiryCell Empty = new(Text: null);
+}
+
+/// <summary>One row as sent: its number as the sender counts it (sheet row, CSV line, JSON item) and its cells by field, each with the header the sender wrote.</summary>
+public sealed record InquiryInputRow(int Number, IReadOnlyDictionary<InquiryField, (string Header, InquiryCell Cell)> Cells);
+
+/// <summary>
+/// Rows to import: <see cref="Source"/> names the sheet, file or JSON array in errors, <see cref="Label"/> a
+/// field a row does not hold; <see cref="Errors"/> are the header's (nothing is imported while there is any).
+/// </summary>
+public sealed record InquiryRows(string Source, IReadOnlyList<InquiryInputRow> Rows, IReadOnlyList<InquirySheetError> Errors, Func<InquiryField, string> Label);
+
+public enum InquiryChangeKind
+{
+    Created,
+    Updated,
+}
+
+/// <summary>A row that creates an inquiry (its id once saved) or changes one (each field as stored before and after).</summary>
+public sealed record InquiryChange(int Row, string ExternalId, InquiryChangeKind Kind, int? Id, IReadOnlyList<InquiryFieldChange> Fields);
+
+/// <summary>A stored field before and after, as text: UTC times (ISO 8601), enumerations by English name.</summary>
+public sealed record InquiryFieldChange(string Field, string? Before, string? After);

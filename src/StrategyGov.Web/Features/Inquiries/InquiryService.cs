@@ -119,7 +119,7 @@ public sealed class InquiryService(
             Topic = string.Empty,
             Status = InquiryStatus.New,
             CreatedAt = now,
-            CreatedById = actor.UserId,
+            CreatedById = actor.AccountId,
         };
         Apply(inquiry, form, received, deadline, settings, now);
         db.Inquiries.Add(inquiry);

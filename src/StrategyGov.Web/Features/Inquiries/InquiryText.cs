@@ -53,6 +53,24 @@ public static class InquiryText
             : null;
     }
 
+    /// <summary>
+    /// A local time as <see cref="ParseLocalDateTime"/> reads it, or an ISO 8601 instant with its offset
+    /// ("2026-10-05T09:30:00+04:00", "…Z"), returned in UTC (<see cref="DateTimeKind.Utc"/>), as systems send.
+    /// </summary>
+    public static DateTime? ParseDateTime(string? text)
+    {
+        if (ParseLocalDateTime(text) is { } local)
+        {
+            return local;
+        }
+
+        var normalized = NormalizeDigits(text ?? string.Empty).Trim();
+        var hasOffset = normalized.Length > 16 && (normalized.EndsWith('Z') || normalized[^6] is '+' or '-');
+        return hasOffset && DateTimeOffset.TryParse(normalized, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+            ? instant.UtcDateTime
+            : null;
+    }
+
     /// <summary>A time of day typed as "HH:mm", in any digits.</summary>
     public static TimeOnly? ParseTime(string? text) =>
         TimeOnly.TryParseExact(NormalizeDigits(text ?? string.Empty).Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;

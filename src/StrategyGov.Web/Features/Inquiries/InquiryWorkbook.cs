@@ -14,7 +14,7 @@ using StrategyGov.Web.Security;
 namespace StrategyGov.Web.Features.Inquiries;
 
 /// <summary>
-/// The log as an Excel sheet and back (ADR 0098 §Import). The export holds the columns of the import and,
+/// The log as an Excel sheet and back (ADR 0098 §Import), and the same rows sent as JSON or CSV through the API (ADR 0107). The export holds the columns of the import and,
 /// after them, the clocks (read-only, ignored by an import). An import belongs to the importer's own
 /// institution; a row whose external id is already in the log updates that inquiry, any other row logs a
 /// new one. The whole file is checked first and every error named by row and column; only a file without
@@ -116,19 +116,17 @@ public sealed class InquiryWorkbook(
     public async Task<InquiryImportResult> ImportAsync(Actor actor, Stream file, CancellationToken ct)
     {
         actor.EnsureInstitutionUser();
-        var institutionId = actor.InstitutionId!.Value;
-        List<ImportRow> rows;
-        var errors = new List<InquirySheetError>();
         // A workbook by its content, not its name: a ZIP declaring a spreadsheet (ADR 0098 §Import).
         if (!file.CanSeek || Evidence.FileSignature.Detect(file) != Evidence.FileSignature.Xlsx)
         {
             return BadFile();
         }
 
+        InquiryRows rows;
         try
         {
             using var workbook = new XLWorkbook(file);
-            rows = Read(workbook, errors);
+            rows = Read(workbook);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -136,10 +134,33 @@ public sealed class InquiryWorkbook(
             return BadFile();
         }
 
-        if (errors.Any(e => e.Row <= 1))
+        return await WriteAsync(actor, rows, dryRun: false, ct);
+    }
+
+    /// <summary>
+    /// Rows of inquiries into the actor's own institution, whatever carried them (the workbook, or JSON and CSV
+    /// through the API, ADR 0107): every row checked first, errors named by row and column; only rows without
+    /// any error are written, all in one transaction. A row whose external id is already in the institution's
+    /// log updates that inquiry. A dry run checks and returns the same changes, and writes nothing.
+    /// </summary>
+    public async Task<InquiryImportResult> WriteAsync(Actor actor, InquiryRows input, bool dryRun, CancellationToken ct)
+    {
+        actor.EnsureInstitutionUser();
+        var institutionId = actor.InstitutionId!.Value;
+        if (input.Errors.Count > 0)
         {
-            return new InquiryImportResult(0, 0, errors);
+            return new InquiryImportResult(0, 0, input.Errors);
         }
+
+        if (input.Rows.Count > MaxRows)
+        {
+            return new InquiryImportResult(0, 0, [new InquirySheetError(input.Source, 0, string.Empty, "Inquiry_Import_TooManyRows", MaxRows)]);
+        }
+
+        var errors = new List<InquirySheetError>();
+        var kinds = Labels<InquiryKind>("InquiryKind");
+        var channels = Labels<InquiryChannel>("InquiryChannel");
+        var rows = input.Rows.Select(r => Parse(r, input, kinds, channels, errors)).OfType<ImportRow>().ToList();
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditAs(actor);
@@ -162,7 +183,7 @@ public sealed class InquiryWorkbook(
         var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            void Error(InquiryField field, string key, params object[] arguments) => errors.Add(new InquirySheetError(SheetName, row.Number, row.HeaderOf(field), key, arguments));
+            void Error(InquiryField field, string key, params object[] arguments) => errors.Add(new InquirySheetError(input.Source, row.Number, row.HeaderOf(field), key, arguments));
 
             if (row.ExternalId is { } externalId && !firstRowOf.TryAdd(externalId, row.Number))
             {
@@ -205,8 +226,8 @@ public sealed class InquiryWorkbook(
             return new InquiryImportResult(0, 0, errors.OrderBy(e => e.Row).ThenBy(e => e.Column, StringComparer.Ordinal).ToList());
         }
 
-        var created = new List<Inquiry>();
-        var updated = 0;
+        var created = new List<(ImportRow Row, Inquiry Inquiry)>();
+        var updated = new List<(ImportRow Row, Inquiry Inquiry, List<InquiryFieldChange> Fields)>();
         foreach (var row in rows)
         {
             var received = InquiryService.ToUtc(row.Form.ReceivedAt, Zone);
@@ -219,15 +240,11 @@ public sealed class InquiryWorkbook(
                 InquiryService.Apply(inquiry, row.Form, received, deadline, settings, now);
                 ApplyLifecycle(inquiry, row);
                 InquiryClock.Apply(inquiry, settings.Calendar, inquiry.Pauses);
-                var entry = db.Entry(inquiry);
-                entry.DetectChanges();
-                var changed = entry.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(Inquiry.UpdatedAt)
-                        && p.Metadata.PropertyInfo?.GetCustomAttributes(typeof(Data.Auditing.NotAuditedAttribute), false).Length == 0)
-                    || inquiry.Pauses.Any(p => db.Entry(p).State != EntityState.Unchanged);
-                if (changed)
+                var fields = Changed(db, inquiry);
+                if (fields.Count > 0)
                 {
                     inquiry.Version++;
-                    updated++;
+                    updated.Add((row, inquiry, fields));
                 }
                 else
                 {
@@ -244,20 +261,54 @@ public sealed class InquiryWorkbook(
                 Topic = string.Empty,
                 Status = InquiryStatus.New,
                 CreatedAt = now,
-                CreatedById = actor.UserId,
+                CreatedById = actor.AccountId,
             };
             InquiryService.Apply(inquiry, row.Form, received, deadline, settings, now);
             ApplyLifecycle(inquiry, row);
             InquiryClock.Apply(inquiry, settings.Calendar, []);
-            created.Add(inquiry);
+            created.Add((row, inquiry));
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        await BulkInsert.InsertAsync(db, created, ct);
-        await transaction.CommitAsync(ct);
-        return new InquiryImportResult(created.Count, updated, []);
+        if (!dryRun)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await BulkInsert.InsertAsync(db, created.Select(c => c.Inquiry).ToList(), ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        var changes = created.Select(c => new InquiryChange(c.Row.Number, c.Inquiry.ExternalId!, InquiryChangeKind.Created, dryRun ? null : c.Inquiry.Id, []))
+            .Concat(updated.Select(u => new InquiryChange(u.Row.Number, u.Inquiry.ExternalId!, InquiryChangeKind.Updated, u.Inquiry.Id, u.Fields)))
+            .OrderBy(c => c.Row)
+            .ToList();
+        return new InquiryImportResult(created.Count, updated.Count, [], changes);
     }
+
+    /// <summary>What a row changed on an existing inquiry, as stored (UTC times, English enumeration names); the clocks' own columns included.</summary>
+    private static List<InquiryFieldChange> Changed(StrategyGovDbContext db, Inquiry inquiry)
+    {
+        var entry = db.Entry(inquiry);
+        entry.DetectChanges();
+        var fields = entry.Properties
+            .Where(p => p.IsModified && p.Metadata.Name != nameof(Inquiry.UpdatedAt) && !Equals(p.OriginalValue, p.CurrentValue)
+                && p.Metadata.PropertyInfo?.GetCustomAttributes(typeof(Data.Auditing.NotAuditedAttribute), false).Length == 0)
+            .Select(p => new InquiryFieldChange(JsonName(p.Metadata.Name), Show(p.OriginalValue), Show(p.CurrentValue)))
+            .ToList();
+        fields.AddRange(inquiry.Pauses.Where(p => db.Entry(p).State != EntityState.Unchanged)
+            .Select(p => new InquiryFieldChange("pauseEndedAt", Show(db.Entry(p).Property(x => x.EndedAt).OriginalValue), Show(p.EndedAt))));
+        return fields;
+    }
+
+    private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
+    private static string? Show(object? value) => value switch
+    {
+        null => null,
+        DateTime time => DateTime.SpecifyKind(time, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        Enum e => e.ToString(),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
 
     /// <summary>The league table of a window as a workbook (the center and officials).</summary>
     public async Task<FileDownload> ExportLeagueAsync(Actor actor, InquiryWindow window, LeagueFilter filter, CancellationToken ct)
@@ -402,159 +453,185 @@ public sealed class InquiryWorkbook(
             : InquiryStatus.New;
     }
 
-    private List<ImportRow> Read(XLWorkbook workbook, List<InquirySheetError> errors)
+    /// <summary>The first sheet's rows, each cell with the header written above it; a missing required column is an error of row 1.</summary>
+    private InquiryRows Read(XLWorkbook workbook)
     {
         var sheet = workbook.Worksheets.FirstOrDefault(w => w.Name == SheetName) ?? workbook.Worksheets.First();
-        var columnOf = new Dictionary<InquiryField, (int Column, string Header)>();
-        foreach (var cell in sheet.Row(1).CellsUsed())
-        {
-            var text = cell.GetString().Trim();
-            foreach (var field in ImportColumns)
-            {
-                if (HeaderNames(field).Contains(text, StringComparer.OrdinalIgnoreCase))
-                {
-                    columnOf.TryAdd(field, (cell.Address.ColumnNumber, text));
-                }
-            }
-        }
-
-        foreach (var missing in Required.Where(f => !columnOf.ContainsKey(f)))
-        {
-            errors.Add(new InquirySheetError(sheet.Name, 1, Header(missing), "Inquiry_Import_MissingColumn", Header(missing)));
-        }
-
-        var rows = new List<ImportRow>();
+        var columnOf = Columns(sheet.Row(1).CellsUsed().Select(cell => (cell.Address.ColumnNumber, cell.GetString())), sheet.Name, out var errors);
         if (errors.Count > 0)
         {
-            return rows;
+            return new InquiryRows(sheet.Name, [], errors, f => f.ToString());
         }
 
         var last = sheet.LastRowUsed()?.RowNumber() ?? 1;
         if (last - 1 > MaxRows)
         {
-            errors.Add(new InquirySheetError(sheet.Name, 1, string.Empty, "Inquiry_Import_TooManyRows", MaxRows));
-            return rows;
+            return new InquiryRows(sheet.Name, [], [new InquirySheetError(sheet.Name, 1, string.Empty, "Inquiry_Import_TooManyRows", MaxRows)], f => f.ToString());
         }
 
-        var kinds = Labels<InquiryKind>("InquiryKind");
-        var channels = Labels<InquiryChannel>("InquiryChannel");
+        var rows = new List<InquiryInputRow>();
         for (var r = 2; r <= last; r++)
         {
             var number = r;
-            var row = new ImportRow(number, columnOf.ToDictionary(c => c.Key, c => c.Value.Header));
-            string? Text(InquiryField field) => columnOf.TryGetValue(field, out var c) ? InquiryText.Clean(sheet.Cell(number, c.Column).GetString()) : null;
-            void Error(InquiryField field, string key, params object[] arguments) => errors.Add(new InquirySheetError(sheet.Name, number, row.HeaderOf(field), key, arguments));
+            rows.Add(new InquiryInputRow(number, columnOf.ToDictionary(c => c.Key, c => (c.Value.Header, Cell(sheet.Cell(number, c.Value.Position))))));
+        }
 
-            if (ImportColumns.All(f => Text(f) is null))
+        return new InquiryRows(sheet.Name, rows, [], f => f.ToString());
+    }
+
+    /// <summary>
+    /// Which position holds which field, from a header row (a header is a field's code or its label in either
+    /// language, in any case); a missing required column is an error of row 1.
+    /// </summary>
+    public Dictionary<InquiryField, (int Position, string Header)> Columns(IEnumerable<(int Position, string Header)> header, string source, out List<InquirySheetError> errors)
+    {
+        var columnOf = new Dictionary<InquiryField, (int Position, string Header)>();
+        foreach (var (position, written) in header)
+        {
+            var text = written.Trim();
+            if (FieldOf(text) is { } field)
+            {
+                columnOf.TryAdd(field, (position, text));
+            }
+        }
+
+        errors = Required.Where(f => !columnOf.ContainsKey(f))
+            .Select(missing => new InquirySheetError(source, 1, Header(missing), "Inquiry_Import_MissingColumn", Header(missing)))
+            .ToList();
+        return columnOf;
+    }
+
+    /// <summary>The field a header or JSON property names: its code or its label in either language, in any case.</summary>
+    public InquiryField? FieldOf(string name) => (_fieldNames ??= FieldNames()).TryGetValue(name.Trim(), out var field) ? field : null;
+
+    private Dictionary<string, InquiryField>? _fieldNames;
+
+    private Dictionary<string, InquiryField> FieldNames()
+    {
+        var names = new Dictionary<string, InquiryField>(StringComparer.OrdinalIgnoreCase);
+        foreach (var field in ImportColumns)
+        {
+            foreach (var name in HeaderNames(field))
+            {
+                names.TryAdd(name, field);
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// One row's cells read into an inquiry's form; an empty row is skipped. A required value missing or
+    /// unreadable marks the row incomplete, so that its other rules are not checked.
+    /// </summary>
+    private ImportRow? Parse(InquiryInputRow input, InquiryRows rows, Dictionary<string, InquiryKind> kinds, Dictionary<string, InquiryChannel> channels, List<InquirySheetError> errors)
+    {
+        var number = input.Number;
+        var row = new ImportRow(number, input.Cells.ToDictionary(c => c.Key, c => c.Value.Header), rows.Label);
+        string? Text(InquiryField field) => input.Cells.TryGetValue(field, out var c) ? InquiryText.Clean(c.Cell.Text) : null;
+        void Error(InquiryField field, string key, params object[] arguments) => errors.Add(new InquirySheetError(rows.Source, number, row.HeaderOf(field), key, arguments));
+
+        if (ImportColumns.All(f => Text(f) is null && (!input.Cells.TryGetValue(f, out var c) || c.Cell.Time is null)))
+        {
+            return null;
+        }
+
+        foreach (var field in Required.Where(f => Text(f) is null && (!input.Cells.TryGetValue(f, out var c) || c.Cell.Time is null)))
+        {
+            Error(field, "Inquiry_Required");
+            row.Incomplete = true;
+        }
+
+        row.ExternalId = Text(InquiryField.ExternalId);
+        if (Text(InquiryField.Kind) is { } kindText)
+        {
+            if (kinds.TryGetValue(kindText, out var kind))
+            {
+                row.Form.Kind = kind;
+            }
+            else
+            {
+                Error(InquiryField.Kind, "Inquiry_KindUnknown", kindText);
+                row.Incomplete = true;
+            }
+        }
+
+        if (Text(InquiryField.Channel) is { } channelText)
+        {
+            if (channels.TryGetValue(channelText, out var channel))
+            {
+                row.Form.Channel = channel;
+            }
+            else
+            {
+                Error(InquiryField.Channel, "Inquiry_ChannelUnknown", channelText);
+                row.Incomplete = true;
+            }
+        }
+
+        row.Form.ExternalId = row.ExternalId;
+        row.Form.Outlet = Text(InquiryField.Outlet) ?? string.Empty;
+        row.Form.Requester = Text(InquiryField.Requester);
+        row.Form.SourceUrl = Text(InquiryField.SourceUrl);
+        row.Form.Topic = Text(InquiryField.Topic) ?? string.Empty;
+        row.Form.Details = Text(InquiryField.Details);
+        row.Form.PillarCode = Text(InquiryField.Pillar) is { } pillar ? InquiryText.NormalizeDigits(pillar).ToUpperInvariant() : null;
+        row.AssignedToEmail = Text(InquiryField.AssignedTo);
+        row.ResponseText = Text(InquiryField.ResponseText);
+        row.ReferredToName = Text(InquiryField.ReferredTo);
+
+        var times = new Dictionary<InquiryField, DateTime?>();
+        foreach (var field in Times)
+        {
+            if (!input.Cells.TryGetValue(field, out var column) || (column.Cell.Time is null && Text(field) is null))
             {
                 continue;
             }
 
-            foreach (var field in Required.Where(f => Text(f) is null))
+            var value = column.Cell.Time ?? InquiryText.ParseDateTime(column.Cell.Text);
+            if (value is null)
             {
-                Error(field, "Inquiry_Required");
-                row.Incomplete = true;
-            }
-
-            row.ExternalId = Text(InquiryField.ExternalId);
-            if (Text(InquiryField.Kind) is { } kindText)
-            {
-                if (kinds.TryGetValue(kindText, out var kind))
+                Error(field, "Inquiry_NotADateTime", column.Cell.Text ?? string.Empty);
+                if (field == InquiryField.ReceivedAt)
                 {
-                    row.Form.Kind = kind;
-                }
-                else
-                {
-                    Error(InquiryField.Kind, "Inquiry_KindUnknown", kindText);
                     row.Incomplete = true;
                 }
+
+                continue;
             }
 
-            if (Text(InquiryField.Channel) is { } channelText)
-            {
-                if (channels.TryGetValue(channelText, out var channel))
-                {
-                    row.Form.Channel = channel;
-                }
-                else
-                {
-                    Error(InquiryField.Channel, "Inquiry_ChannelUnknown", channelText);
-                    row.Incomplete = true;
-                }
-            }
-
-            row.Form.ExternalId = row.ExternalId;
-            row.Form.Outlet = Text(InquiryField.Outlet) ?? string.Empty;
-            row.Form.Requester = Text(InquiryField.Requester);
-            row.Form.SourceUrl = Text(InquiryField.SourceUrl);
-            row.Form.Topic = Text(InquiryField.Topic) ?? string.Empty;
-            row.Form.Details = Text(InquiryField.Details);
-            row.Form.PillarCode = Text(InquiryField.Pillar) is { } pillar ? InquiryText.NormalizeDigits(pillar).ToUpperInvariant() : null;
-            row.AssignedToEmail = Text(InquiryField.AssignedTo);
-            row.ResponseText = Text(InquiryField.ResponseText);
-            row.ReferredToName = Text(InquiryField.ReferredTo);
-
-            var times = new Dictionary<InquiryField, DateTime?>();
-            foreach (var field in Times)
-            {
-                if (!columnOf.TryGetValue(field, out var column))
-                {
-                    continue;
-                }
-
-                var cell = sheet.Cell(number, column.Column);
-                if (cell.IsEmpty())
-                {
-                    continue;
-                }
-
-                var value = LocalTime(cell);
-                if (value is null)
-                {
-                    Error(field, "Inquiry_NotADateTime", cell.GetString());
-                    if (field == InquiryField.ReceivedAt)
-                    {
-                        row.Incomplete = true;
-                    }
-
-                    continue;
-                }
-
-                times[field] = value;
-            }
-
-            if (times.GetValueOrDefault(InquiryField.ReceivedAt) is { } receivedLocal)
-            {
-                row.Form.ReceivedAt = receivedLocal;
-            }
-
-            row.Form.RequesterDeadline = times.GetValueOrDefault(InquiryField.RequesterDeadline);
-            row.FirstResponseAt = Utc(times.GetValueOrDefault(InquiryField.FirstResponseAt));
-            row.AnsweredAt = Utc(times.GetValueOrDefault(InquiryField.AnsweredAt));
-            row.ClosedAt = Utc(times.GetValueOrDefault(InquiryField.ClosedAt));
-            rows.Add(row);
+            times[field] = value;
         }
 
-        return rows;
+        if (times.GetValueOrDefault(InquiryField.ReceivedAt) is { } receivedLocal)
+        {
+            row.Form.ReceivedAt = receivedLocal;
+        }
+
+        row.Form.RequesterDeadline = times.GetValueOrDefault(InquiryField.RequesterDeadline);
+        row.FirstResponseAt = Utc(times.GetValueOrDefault(InquiryField.FirstResponseAt));
+        row.AnsweredAt = Utc(times.GetValueOrDefault(InquiryField.AnsweredAt));
+        row.ClosedAt = Utc(times.GetValueOrDefault(InquiryField.ClosedAt));
+        return row;
     }
 
     private DateTime? Utc(DateTime? local) => local is { } l ? InquiryService.ToUtc(l, Zone) : null;
 
-    /// <summary>A cell holding a date (Excel's own, or a number), or text "yyyy-MM-dd HH:mm" in any digits.</summary>
-    private static DateTime? LocalTime(IXLCell cell)
+    /// <summary>A workbook cell: its text, and the time it holds when Excel stored a date (or a number that is one).</summary>
+    private static InquiryCell Cell(IXLCell cell)
     {
-        if (cell.DataType == XLDataType.DateTime)
+        if (cell.IsEmpty())
         {
-            return DateTime.SpecifyKind(cell.GetDateTime(), DateTimeKind.Unspecified);
+            return InquiryCell.Empty;
         }
 
-        if (cell.DataType == XLDataType.Number)
+        DateTime? time = cell.DataType switch
         {
-            var number = cell.GetDouble();
-            return number is > 1 and < 2958465 ? DateTime.SpecifyKind(DateTime.FromOADate(number), DateTimeKind.Unspecified) : null;
-        }
-
-        return InquiryText.ParseLocalDateTime(cell.GetString());
+            XLDataType.DateTime => DateTime.SpecifyKind(cell.GetDateTime(), DateTimeKind.Unspecified),
+            XLDataType.Number when cell.GetDouble() is > 1 and < 2958465 => DateTime.SpecifyKind(DateTime.FromOADate(cell.GetDouble()), DateTimeKind.Unspecified),
+            _ => null,
+        };
+        return new InquiryCell(cell.GetString(), time);
     }
 
     private IEnumerable<string> HeaderNames(InquiryField field) =>
@@ -604,7 +681,7 @@ public sealed class InquiryWorkbook(
         ExcelSheets.Widths(help, 30, 120);
     }
 
-    private sealed class ImportRow(int number, Dictionary<InquiryField, string> headers)
+    private sealed class ImportRow(int number, Dictionary<InquiryField, string> headers, Func<InquiryField, string> label)
     {
         public int Number { get; } = number;
 
@@ -634,6 +711,6 @@ public sealed class InquiryWorkbook(
 
         public bool Has(InquiryField field) => headers.ContainsKey(field);
 
-        public string HeaderOf(InquiryField field) => headers.TryGetValue(field, out var header) ? header : field.ToString();
+        public string HeaderOf(InquiryField field) => headers.TryGetValue(field, out var header) ? header : label(field);
     }
 }

@@ -7,6 +7,9 @@ namespace StrategyGov.Web.Features.Api.Read;
 /// <summary>The scope a token needs for an operation, written into the operation's description.</summary>
 public sealed record ApiScopeMetadata(string Scope);
 
+/// <summary>An example request body of an operation, by content type: JSON as JSON, anything else (CSV) as text.</summary>
+public sealed record ApiRequestExample(string ContentType, string Body);
+
 /// <summary>
 /// Turns what ASP.NET Core generates into the document integrators read (ADR 0104): OpenAPI 3.1, only
 /// the <c>/api</c> routes, both ways of signing in declared and applied, and the error answers every
@@ -52,6 +55,14 @@ internal static class ApiDocument
                     Description = "An ETag from an earlier answer; unchanged data is answered with 304 and no body.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                 });
+            }
+
+            foreach (var example in metadata.OfType<ApiRequestExample>())
+            {
+                if (operation.RequestBody?.Content?.TryGetValue(example.ContentType, out var media) == true && media is OpenApiMediaType body)
+                {
+                    body.Example = example.ContentType.Contains("json", StringComparison.Ordinal) ? JsonNode.Parse(example.Body) : JsonValue.Create(example.Body);
+                }
             }
 
             foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? Enumerable.Empty<OpenApiParameter>())
@@ -162,6 +173,7 @@ internal static class ApiDocument
         ["institutionId"] = "An institution's id. An institution's token may name only its own (another is not found).",
         ["from"] = "First day (ISO 8601 date, inclusive).",
         ["to"] = "Last day (ISO 8601 date, inclusive).",
+        ["dryRun"] = "true: check every row and return exactly what would change, and write nothing.",
     };
 
     private static readonly Dictionary<int, string> ArabicDetail = new()

@@ -25,7 +25,7 @@ public sealed class ApiResult<T>(T value) : IResult, IEndpointMetadataProvider
     {
         var options = httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var body = JsonSerializer.SerializeToUtf8Bytes(Value, options);
-        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16))}\"";
+        var etag = ApiResult.ETagOf(body);
         var response = httpContext.Response;
         response.Headers.ETag = etag;
         response.Headers.CacheControl = "private, no-cache";
@@ -54,6 +54,9 @@ public sealed class ApiResult<T>(T value) : IResult, IEndpointMetadataProvider
 public static class ApiResult
 {
     public static ApiResult<T> Of<T>(T value) => new(value);
+
+    /// <summary>The strong ETag of a JSON body: the first half of its SHA-256, so equal ETags mean equal bodies.</summary>
+    public static string ETagOf(byte[] body) => $"\"{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16))}\"";
 
     /// <summary>Whether an <c>If-None-Match</c> header holds <paramref name="etag"/> (or *), compared weakly.</summary>
     public static bool Matches(Microsoft.Extensions.Primitives.StringValues header, string etag) =>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
@@ -36,6 +35,8 @@ public static class AnswerWrites
             .Produces<AnswersWrittenDto>()
             .Produces<AnswersWrittenDto>(StatusCodes.Status422UnprocessableEntity)
             .Produces<ApiErrorDto>(StatusCodes.Status412PreconditionFailed)
+            .WithRequestExample("application/json", """{"answers":[{"indicator":"P1.1.1","value":"نعم","comment":"معتمد بقرار الوزير"},{"indicator":"P1.1.2","value":87.5}]}""")
+            .WithRequestExample("text/csv", "indicator,value,notApplicable,justification,comment\nP1.1.1,نعم,,,\"معتمد، بقرار الوزير\"\nP1.1.2,87.5,,,\n")
             .WithName("WriteAnswers")
             .WithSummary("Answers of the institution's open draft, all or nothing: JSON {\"answers\":[{indicator, value, notApplicable, justification, comment}]} or CSV with those headers. dryRun=true returns the changes and every row error without saving. If-Match (the ETag) refuses a draft changed meanwhile (412); Idempotency-Key replays a repeated request.");
 
@@ -64,13 +65,13 @@ public static class AnswerWrites
         int institutionId, int periodId, bool? dryRun, HttpContext http, Actor actor,
         AnswerImportService answers, ApiIdempotency idempotency, IStringLocalizer<SharedResource> localizer, CancellationToken ct)
     {
-        var body = await ReadBodyAsync(http.Request, ct);
+        var body = await ApiBodies.ReadAsync(http.Request, AnswerImportService.MaxFileBytes, ct);
         if (body is null)
         {
             return ApiWriteResponse.Of(StatusCodes.Status413PayloadTooLarge, new ApiErrorDto(localizer["Import_TooLarge"].Value)).ToResult(http);
         }
 
-        var csv = http.Request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true;
+        var csv = ApiBodies.IsCsv(http.Request);
         var ifMatch = ApiRefusals.IfMatch(http.Request);
         return await idempotency.RunAsync(http, actor, body, () => ApiRefusals.RefusalsAsync(async () =>
         {
@@ -90,28 +91,10 @@ public static class AnswerWrites
         }, localizer), ct);
     }
 
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > AnswerImportService.MaxFileBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
     /// <summary>CSV with a header row naming the <see cref="Fields"/> (any order); rows are numbered by the line they start on.</summary>
     private static (AnswerRows? Rows, string? Problem) Csv(byte[] body, IStringLocalizer localizer)
     {
-        var records = CsvRows.Parse(Encoding.UTF8.GetString(body).TrimStart('\uFEFF'));
+        var records = ApiBodies.Csv(body);
         if (records.Count == 0)
         {
             return (null, localizer["Import_Empty"].Value);
@@ -145,10 +128,7 @@ public static class AnswerWrites
 
         using (document)
         {
-            var array = document.RootElement.ValueKind == JsonValueKind.Array ? document.RootElement
-                : document.RootElement.ValueKind == JsonValueKind.Object && TryGet(document.RootElement, "answers", out var a) && a.ValueKind == JsonValueKind.Array ? a
-                : default;
-            if (array.ValueKind != JsonValueKind.Array)
+            if (ApiBodies.Array(document, "answers") is not { } array)
             {
                 return (null, localizer["Api_NotJson"].Value);
             }
@@ -159,7 +139,7 @@ public static class AnswerWrites
             {
                 number++;
                 rows.Add(new AnswerRow(number, Enumerable.Range(1, AnswerWorkbook.HeaderKeys.Length)
-                    .Select(column => Fields.FirstOrDefault(f => f.Column == column) is { Name: not null } field && item.ValueKind == JsonValueKind.Object && TryGet(item, field.Name, out var v)
+                    .Select(column => Fields.FirstOrDefault(f => f.Column == column) is { Name: not null } field && item.ValueKind == JsonValueKind.Object && ApiBodies.TryGet(item, field.Name, out var v)
                         ? Cell(v) : AnswerCell.Empty)
                     .ToArray()));
             }
@@ -180,18 +160,6 @@ public static class AnswerWrites
         var t when t.Equals("false", StringComparison.OrdinalIgnoreCase) => new AnswerCell(field, Boolean: false),
         _ => new AnswerCell(field),
     };
-
-    private static bool TryGet(JsonElement element, string name, out JsonElement value)
-    {
-        foreach (var property in element.EnumerateObject().Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
-        {
-            value = property.Value;
-            return true;
-        }
-
-        value = default;
-        return false;
-    }
 
     private static AnswerCell Cell(JsonElement value) => value.ValueKind switch
     {

@@ -22,9 +22,17 @@ public sealed record ApiRowErrorDto(string Source, int Row, string Column, strin
 /// </summary>
 public sealed record ApiWriteResponse(int Status, string Json, string? ETag = null)
 {
-    internal static readonly JsonSerializerOptions Json_ = new(JsonSerializerDefaults.Web);
+    // Enumerations by name, as every read of the API sends them (ApiReadSetup).
+    internal static readonly JsonSerializerOptions Json_ = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public static ApiWriteResponse Of<T>(int status, T body, string? etag = null) => new(status, JsonSerializer.Serialize(body, Json_), etag);
+
+    /// <summary>A record after a write, exactly as its read answers it (the API's JSON options), with the read's ETag.</summary>
+    public static ApiWriteResponse AsRead<T>(T view, JsonSerializerOptions options)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(view, options);
+        return new(StatusCodes.Status200OK, Encoding.UTF8.GetString(body), Read.ApiResult.ETagOf(body));
+    }
 
     public IResult ToResult(HttpContext http, bool replayed = false)
     {
@@ -61,6 +69,18 @@ internal static class ApiRefusals
         catch (RuleViolationException rule)
         {
             return ApiWriteResponse.Of(StatusCodes.Status422UnprocessableEntity, new ApiErrorDto(localizer[rule.Message, rule.Arguments].Value));
+        }
+    }
+
+    /// <summary>
+    /// Refuses (412) a write whose <c>If-Match</c> is not the ETag the record's read answers now; without the
+    /// header (or with *), nothing to check.
+    /// </summary>
+    public static void EnsureMatches<T>(string? ifMatch, T view, JsonSerializerOptions options)
+    {
+        if (ifMatch is not null && ifMatch != "*" && Read.ApiResult.ETagOf(JsonSerializer.SerializeToUtf8Bytes(view, options)) != ifMatch)
+        {
+            throw new ConcurrencyConflictException();
         }
     }
 

@@ -58,5 +58,10 @@ public static class ApiWriteSetup
 
     /// <summary>Every write endpoint, under <c>/api/v1</c>.</summary>
     public static RouteGroupBuilder MapApiWrites(this RouteGroupBuilder api) => api
-        .MapAnswerWrites();
+        .MapAnswerWrites()
+        .MapInquiryWrites()
+        .MapMediaWrites()
+        .MapCouncilWrites()
+        .MapRoleWrites()
+        .MapCalendarWrites();
 }

@@ -120,14 +120,40 @@ public sealed class InteractionService(
     /// <summary>Logs a new interaction of the actor's institution, or changes one of its interactions.</summary>
     public async Task<int> SaveAsync(Actor actor, int? id, InteractionForm form, CancellationToken ct)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AuditAs(actor);
+        var interaction = await ApplyAsync(db, actor, id, form, ct);
+        await db.SaveChangesAsync(ct);
+        return interaction.Id;
+    }
+
+    /// <summary>
+    /// Interactions sent by the institution's system (ADR 0107): every row through the form's own checks, all or
+    /// nothing; a row whose external id is already the institution's changes that interaction.
+    /// </summary>
+    public Task<MediaWriteResult> SaveManyAsync(Actor actor, IReadOnlyList<MediaRowInput<InteractionForm>> rows, bool dryRun, CancellationToken ct) =>
+        MediaBulkWrite.RunAsync(
+            dbFactory, actor, rows, dryRun,
+            (db, institutionId, externalIds) => db.MediaInteractions.Where(i => i.InstitutionId == institutionId && i.ExternalId != null && externalIds.Contains(i.ExternalId))
+                .ToDictionaryAsync(i => i.ExternalId!, i => i.Id, StringComparer.Ordinal, ct),
+            async (db, id, row) =>
+            {
+                var interaction = await ApplyAsync(db, actor, id, row.Form, ct);
+                interaction.ExternalId = row.ExternalId;
+                return interaction;
+            },
+            form => InteractionRules.Check(form, Today)?.Field,
+            ct);
+
+    /// <summary>Checks a form and sets it on a new or existing interaction of the actor's institution, in <paramref name="db"/>; nothing saved.</summary>
+    private async Task<MediaInteraction> ApplyAsync(StrategyGovDbContext db, Actor actor, int? id, InteractionForm form, CancellationToken ct)
+    {
         actor.EnsureInstitutionUser();
         if (InteractionRules.Check(form, Today) is { } problem)
         {
             throw new RuleViolationException(problem.Key, problem.Arguments);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.AuditAs(actor);
         MediaInteraction interaction;
         if (id is { } existing)
         {
@@ -141,7 +167,7 @@ public sealed class InteractionService(
                 InstitutionId = actor.InstitutionId!.Value,
                 Topic = string.Empty,
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
-                CreatedById = actor.UserId,
+                CreatedById = actor.AccountId,
             };
             db.MediaInteractions.Add(interaction);
         }
@@ -185,8 +211,7 @@ public sealed class InteractionService(
             interaction.Participants.Add(new InteractionParticipant { InstitutionId = interaction.InstitutionId, JournalistId = journalistId, OutletId = outletId });
         }
 
-        await db.SaveChangesAsync(ct);
-        return interaction.Id;
+        return interaction;
     }
 
     /// <summary>Removes an interaction of the actor's institution; its coverage stays, no longer tied to it.</summary>
@@ -258,14 +283,37 @@ public sealed class InteractionService(
     /// <summary>Records a coverage item of the actor's institution (of one of its interactions or campaigns), or changes one.</summary>
     public async Task<int> SaveCoverageAsync(Actor actor, int? id, CoverageForm form, CancellationToken ct)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AuditAs(actor);
+        var coverage = await ApplyCoverageAsync(db, actor, id, form, ct);
+        await db.SaveChangesAsync(ct);
+        return coverage.Id;
+    }
+
+    /// <summary>Coverage sent by the institution's system (ADR 0107), as <see cref="SaveManyAsync"/> for interactions.</summary>
+    public Task<MediaWriteResult> SaveCoverageManyAsync(Actor actor, IReadOnlyList<MediaRowInput<CoverageForm>> rows, bool dryRun, CancellationToken ct) =>
+        MediaBulkWrite.RunAsync(
+            dbFactory, actor, rows, dryRun,
+            (db, institutionId, externalIds) => db.MediaCoverage.Where(c => c.InstitutionId == institutionId && c.ExternalId != null && externalIds.Contains(c.ExternalId))
+                .ToDictionaryAsync(c => c.ExternalId!, c => c.Id, StringComparer.Ordinal, ct),
+            async (db, id, row) =>
+            {
+                var coverage = await ApplyCoverageAsync(db, actor, id, row.Form, ct);
+                coverage.ExternalId = row.ExternalId;
+                return coverage;
+            },
+            form => InteractionRules.Check(form, Today, out _)?.Field,
+            ct);
+
+    /// <summary>Checks a form and sets it on a new or existing coverage item of the actor's institution, in <paramref name="db"/>; nothing saved.</summary>
+    private async Task<MediaCoverage> ApplyCoverageAsync(StrategyGovDbContext db, Actor actor, int? id, CoverageForm form, CancellationToken ct)
+    {
         actor.EnsureInstitutionUser();
         if (InteractionRules.Check(form, Today, out var reach) is { } problem)
         {
             throw new RuleViolationException(problem.Key, problem.Arguments);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.AuditAs(actor);
         MediaCoverage coverage;
         if (id is { } existing)
         {
@@ -303,8 +351,7 @@ public sealed class InteractionService(
         coverage.Tone = form.Tone;
         coverage.Reach = reach;
         coverage.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        return coverage.Id;
+        return coverage;
     }
 
     public async Task DeleteCoverageAsync(Actor actor, int id, CancellationToken ct)
