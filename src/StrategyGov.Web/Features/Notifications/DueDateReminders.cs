@@ -22,7 +22,7 @@ public sealed class DueDateReminders(
     /// <summary>Sends the reminders due now; returns how many notifications were written.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), platform.Value.TimeZoneInfo).DateTime);
+        var today = platform.Value.Today(clock);
         var horizon = today.AddDays(DaysAhead);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
