@@ -475,13 +475,16 @@ public sealed class AnswerImportTests(StrategyGovAppFactory app) : IClassFixture
         var lacking = await Assert.ThrowsAsync<SubmissionIncompleteException>(() => app.Service<SubmissionService>().SubmitAsync(director, submissionId, None));
         Assert.Contains(lacking.Gaps, g => !g.Unanswered);
 
-        for (var row = 2; row <= sheet.LastRowUsed()!.RowNumber(); row++)
+        // The same answers again (the template now carries them), each with three links.
+        using var again = await TemplateAsync();
+        var answered = again.Worksheet("الإجابات");
+        for (var row = 2; row <= answered.LastRowUsed()!.RowNumber(); row++)
         {
-            var code = sheet.Cell(row, AnswerWorkbook.Code).GetString();
-            sheet.Cell(row, AnswerWorkbook.EvidenceLinks).Value = $"https://moh.example/{code}/1\nhttps://moh.example/{code}/2\nhttps://moh.example/{code}/3";
+            var code = answered.Cell(row, AnswerWorkbook.Code).GetString();
+            answered.Cell(row, AnswerWorkbook.EvidenceLinks).Value = $"https://moh.example/{code}/1\nhttps://moh.example/{code}/2\nhttps://moh.example/{code}/3";
         }
 
-        Assert.Empty((await ImportAsync(DemoUsers.DirectorMoh, workbook)).Errors);
+        Assert.Empty((await ImportAsync(DemoUsers.DirectorMoh, again)).Errors);
 
         var refusal = await Record.ExceptionAsync(() => app.Service<SubmissionService>().SubmitAsync(director, submissionId, None));
         var gaps = (refusal as SubmissionIncompleteException)?.Gaps ?? [];
