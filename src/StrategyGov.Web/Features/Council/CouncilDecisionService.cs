@@ -108,7 +108,8 @@ public sealed class CouncilDecisionService(
         var rows = await Query(db, actor, owners => owners
                 .Where(o => filter.InstitutionId == null || o.InstitutionId == filter.InstitutionId)
                 .Where(o => filter.Status == null || o.Status == filter.Status)
-                .Where(o => filter.MeetingId == null || o.Decision.MeetingId == filter.MeetingId))
+                .Where(o => filter.MeetingId == null || o.Decision.MeetingId == filter.MeetingId)
+                .Where(o => filter.ChangedSince == null || o.UpdatedAt >= filter.ChangedSince))
             .ToListAsync(ct);
         var today = time.Today;
         return rows.Select(r => ToRow(r, today))
