@@ -613,6 +613,8 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InstitutionId", "Status");
 
+                    b.HasIndex("InstitutionId", "UpdatedAt");
+
                     b.ToTable("CouncilDecisionOwners");
                 });
 
@@ -822,6 +824,8 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("StartsAt");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("SeriesId", "Number")
                         .IsUnique();
@@ -2422,6 +2426,8 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InstitutionId", "Status");
 
+                    b.HasIndex("InstitutionId", "UpdatedAt");
+
                     b.ToTable("CampaignPlans");
                 });
 
@@ -2617,6 +2623,8 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InstitutionId", "PublishedOn");
 
+                    b.HasIndex("InstitutionId", "UpdatedAt");
+
                     b.ToTable("MediaCoverage");
                 });
 
@@ -2685,6 +2693,8 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("InstitutionId", "OccurredOn");
+
+                    b.HasIndex("InstitutionId", "UpdatedAt");
 
                     b.ToTable("MediaInteractions");
                 });
