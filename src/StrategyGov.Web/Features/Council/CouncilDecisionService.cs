@@ -284,7 +284,7 @@ public sealed class CouncilDecisionService(
             }).ToList(),
         };
         db.CouncilProgressNotes.Add(note);
-        await SaveOwnerAsync(db, ct);
+        await SaveOwnerAsync(db, ct, expectedVersion is not null);
 
         if (settledNow)
         {
@@ -461,11 +461,18 @@ public sealed class CouncilDecisionService(
         return new NotificationArg(names.NameAr, names.NameEn);
     }
 
-    private static async Task SaveOwnerAsync(StrategyGovDbContext db, CancellationToken ct)
+    // A caller that named the version it read (the API's If-Match) and lost the race to another writer between
+    // the check and the save is refused as a stale precondition (412), as if the check had seen it; others get
+    // the page's message.
+    private static async Task SaveOwnerAsync(StrategyGovDbContext db, CancellationToken ct, bool versionExpected = false)
     {
         try
         {
             await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException) when (versionExpected)
+        {
+            throw new ConcurrencyConflictException();
         }
         catch (DbUpdateConcurrencyException)
         {
