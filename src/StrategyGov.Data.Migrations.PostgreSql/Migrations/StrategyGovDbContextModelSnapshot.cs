@@ -636,6 +636,8 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("InstitutionId", "Status");
 
+                    b.HasIndex("InstitutionId", "UpdatedAt");
+
                     b.ToTable("CouncilDecisionOwners");
                 });
 
@@ -851,6 +853,8 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("StartsAt");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("SeriesId", "Number")
                         .IsUnique();
@@ -2512,6 +2516,8 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("InstitutionId", "Status");
 
+                    b.HasIndex("InstitutionId", "UpdatedAt");
+
                     b.ToTable("CampaignPlans");
                 });
 
@@ -2713,6 +2719,8 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("InstitutionId", "PublishedOn");
 
+                    b.HasIndex("InstitutionId", "UpdatedAt");
+
                     b.ToTable("MediaCoverage");
                 });
 
@@ -2783,6 +2791,8 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("InstitutionId", "OccurredOn");
+
+                    b.HasIndex("InstitutionId", "UpdatedAt");
 
                     b.ToTable("MediaInteractions");
                 });

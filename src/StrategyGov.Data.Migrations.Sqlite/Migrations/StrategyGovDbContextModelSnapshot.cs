@@ -613,6 +613,8 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InstitutionId", "Status");
 
+                    b.HasIndex("InstitutionId", "UpdatedAt");
+
                     b.ToTable("CouncilDecisionOwners");
                 });
 
@@ -822,6 +824,8 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("StartsAt");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("SeriesId", "Number")
                         .IsUnique();
@@ -2427,6 +2431,8 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InstitutionId", "Status");
 
+                    b.HasIndex("InstitutionId", "UpdatedAt");
+
                     b.ToTable("CampaignPlans");
                 });
 
@@ -2622,6 +2628,8 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InstitutionId", "PublishedOn");
 
+                    b.HasIndex("InstitutionId", "UpdatedAt");
+
                     b.ToTable("MediaCoverage");
                 });
 
@@ -2690,6 +2698,8 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("InstitutionId", "OccurredOn");
+
+                    b.HasIndex("InstitutionId", "UpdatedAt");
 
                     b.ToTable("MediaInteractions");
                 });

@@ -52,7 +52,14 @@ public sealed class EvidenceService(
     public long MaxBytes => store.MaxBytes;
 
     /// <summary>Every evidence item of a submission, by indicator, oldest first.</summary>
-    public async Task<IReadOnlyDictionary<int, IReadOnlyList<EvidenceItem>>> ListAsync(Actor actor, int submissionId, CancellationToken ct)
+    public Task<IReadOnlyDictionary<int, IReadOnlyList<EvidenceItem>>> ListAsync(Actor actor, int submissionId, CancellationToken ct) =>
+        ListAsync(actor, submissionId, null, ct);
+
+    /// <summary>
+    /// The evidence of a submission added at or after <paramref name="changedSince"/> (UTC) when given. An item is never
+    /// changed once added (it is removed and added again), so its upload time is its change time.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<EvidenceItem>>> ListAsync(Actor actor, int submissionId, DateTime? changedSince, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var institutionId = await db.Submissions.Where(s => s.Id == submissionId).Select(s => (int?)s.InstitutionId).SingleOrDefaultAsync(ct)
@@ -60,7 +67,7 @@ public sealed class EvidenceService(
         actor.EnsureCanRead(institutionId);
         var today = platform.Value.Today(clock);
         var rows = await db.Evidence.AsNoTracking()
-            .Where(e => e.SubmissionId == submissionId)
+            .Where(e => e.SubmissionId == submissionId && (changedSince == null || e.UploadedAt >= changedSince))
             .Join(db.Users, e => e.UploadedById, u => u.Id, (e, u) => new { Evidence = e, u.FullName })
             .ToListAsync(ct);
         return rows
