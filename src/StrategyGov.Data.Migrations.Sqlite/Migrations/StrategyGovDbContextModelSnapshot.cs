@@ -2957,11 +2957,17 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("SubmissionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UploadedByApiTokenId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UploadedById")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Url")
@@ -2976,6 +2982,8 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("IndicatorId");
 
                     b.HasIndex("Sha256");
+
+                    b.HasIndex("UploadedByApiTokenId");
 
                     b.HasIndex("UploadedById");
 
@@ -3375,6 +3383,13 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousProtectedSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PreviousSecretUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProtectedSecret")
@@ -4166,11 +4181,15 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("StrategyGov.Data.Identity.ApiToken", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedByApiTokenId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("StrategyGov.Data.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UploadedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Submission");
                 });
