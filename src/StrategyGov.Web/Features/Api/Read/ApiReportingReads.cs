@@ -39,6 +39,10 @@ internal static class ApiReportingReads
                 ApiResult.Of((await evidence.ListAsync(actor, submissionId, ct)).Values.SelectMany(items => items).OrderBy(e => e.IndicatorId).ThenBy(e => e.UploadedAt).ToList()))
             .Read("ListEvidence", "The evidence of a submission: files (metadata) and links, each with the indicator it backs.", ApiScopes.EvidenceRead);
 
+        group.MapGet("/evidence/{evidenceId:guid}", async Task<ApiResult<EvidenceItem>> (Guid evidenceId, Actor actor, EvidenceService evidence, CancellationToken ct) =>
+                ApiResult.Of(await evidence.GetAsync(actor, evidenceId, ct)))
+            .Read("GetEvidence", "One evidence item (metadata): a file's name, type and size, or a link with its title; the Location an upload answers.", ApiScopes.EvidenceRead);
+
         group.MapGet("/evidence/{evidenceId:guid}/file", async Task<FileStreamHttpResult> (Guid evidenceId, Actor actor, HttpContext http, EvidenceService evidence) =>
             {
                 var file = await evidence.OpenAsync(actor, evidenceId, http.RequestAborted);
