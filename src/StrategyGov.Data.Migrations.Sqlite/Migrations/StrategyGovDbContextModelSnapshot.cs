@@ -2972,11 +2972,17 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("SubmissionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UploadedByApiTokenId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UploadedById")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Url")
@@ -2991,6 +2997,8 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("IndicatorId");
 
                     b.HasIndex("Sha256");
+
+                    b.HasIndex("UploadedByApiTokenId");
 
                     b.HasIndex("UploadedById");
 
@@ -3390,6 +3398,13 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousProtectedSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PreviousSecretUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProtectedSecret")
@@ -4181,11 +4196,15 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("StrategyGov.Data.Identity.ApiToken", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedByApiTokenId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("StrategyGov.Data.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UploadedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Submission");
                 });

@@ -42,6 +42,10 @@ internal static class ApiReportingReads
                 "An item is never changed once added (a correction removes it and adds another), so `changedSince` lists the items added since; " +
                 "a removed item is no longer listed.");
 
+        group.MapGet("/evidence/{evidenceId:guid}", async Task<ApiResult<EvidenceItem>> (Guid evidenceId, Actor actor, EvidenceService evidence, CancellationToken ct) =>
+                ApiResult.Of(await evidence.GetAsync(actor, evidenceId, ct)))
+            .Read("GetEvidence", "One evidence item (metadata): a file's name, type and size, or a link with its title; the Location an upload answers.", ApiScopes.EvidenceRead);
+
         group.MapGet("/evidence/{evidenceId:guid}/file", async Task<FileStreamHttpResult> (Guid evidenceId, Actor actor, HttpContext http, EvidenceService evidence) =>
             {
                 var file = await evidence.OpenAsync(actor, evidenceId, http.RequestAborted);
