@@ -68,20 +68,27 @@ done
 
 # RSS and the live heap (after a full collection) of both instances, now and every 30 s.
 memory="$STACK_DIR/memory.tsv"
+heap_mb() {
+  local file="$STACK_DIR/heap-$1.gcdump"
+  if (cd "$REPO" && dotnet tool run dotnet-gcdump collect -p "$2" -o "$file" >/dev/null 2>&1); then
+    (cd "$REPO" && dotnet tool run dotnet-gcdump report "$file" 2>/dev/null) | awk '/GC Heap bytes/ { gsub(",", "", $1); printf "%d", $1 / 1048576 }'
+  fi
+  rm -f "$file"
+}
 sample() {
-  local at=$1 name pid rss heap file
+  local at=$1 name
+  declare -A rss=()
+  for name in A B; do rss[$name]=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/${APP_PID[$name]}/status"); done
+  if [[ $HEAP_SAMPLES == 1 ]]; then
+    local reading=()
+    for name in A B; do
+      heap_mb "$name" "${APP_PID[$name]}" >"$STACK_DIR/heap-$name.txt" &
+      reading+=($!)
+    done
+    wait "${reading[@]}"
+  fi
   for name in A B; do
-    pid=${APP_PID[$name]}
-    rss=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$pid/status")
-    heap=
-    if [[ $HEAP_SAMPLES == 1 ]]; then
-      file="$STACK_DIR/heap-$name.gcdump"
-      if (cd "$REPO" && dotnet tool run dotnet-gcdump collect -p "$pid" -o "$file" >/dev/null 2>&1); then
-        heap=$(cd "$REPO" && dotnet tool run dotnet-gcdump report "$file" 2>/dev/null | awk '/GC Heap bytes/ { gsub(",", "", $1); printf "%d", $1 / 1048576 }')
-      fi
-      rm -f "$file"
-    fi
-    printf '%s\t%s\t%s\t%s\n' "$at" "$name" "$rss" "$heap" >>"$memory"
+    printf '%s\t%s\t%s\t%s\n' "$at" "$name" "${rss[$name]}" "$(cat "$STACK_DIR/heap-$name.txt" 2>/dev/null)" >>"$memory"
   done
 }
 started=$SECONDS
@@ -115,9 +122,7 @@ status=0
 node "$REPO/scripts/browser/soak.js" report "$STACK_DIR/result.json" "$STACK_DIR/answers.tsv" "$memory" || status=$?
 echo
 server_errors=$(awk '$9 ~ /^5/ { n++ } END { print n + 0 }' "$STACK_DIR/nginx/access.log")
-logged=$(cat "$STACK_DIR"/app-*.log | grep -c '"LogLevel":"Error"\|"LogLevel":"Critical"' || true)
+logged=$(awk '/"LogLevel":"(Error|Critical)"/ { n++ } END { print n + 0 }' "$STACK_DIR"/app-*.log)
 echo "nginx: $(wc -l <"$STACK_DIR/nginx/access.log") requests, $server_errors answered 5xx · errors the instances logged: $logged"
-if ((logged > 0)); then
-  cat "$STACK_DIR"/app-*.log | grep '"LogLevel":"Error"\|"LogLevel":"Critical"' | head -n 5 | cut -c1-400 | sed 's/^/    /'
-fi
+awk '/"LogLevel":"(Error|Critical)"/ && n++ < 5 { print "    " substr($0, 1, 400) }' "$STACK_DIR"/app-*.log
 exit "$status"

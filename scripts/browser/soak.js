@@ -212,6 +212,10 @@ async function tabDirector(browser, base, seed, director, deadline, book) {
         const opened = await timed('director: open submission page (Chromium)', async () => {
           await page.goto(`${base}/submissions/${director.submissionId}`);
           await page.waitForSelector('[data-interactive=true]', { timeout: TIMEOUT_MS * 2 });
+          await page.waitForSelector("[data-testid^='answer-'] [data-testid=comment]", { timeout: TIMEOUT_MS }).catch(async e => {
+            const text = (await page.locator('main').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 300);
+            throw new Failure('no answer editors', `${page.url()}: ${text || e.message}`);
+          });
           answers = await page.locator("[data-testid^='answer-']").evaluateAll(nodes => nodes.map(n => n.dataset.testid.slice('answer-'.length)));
           if (answers.length === 0) throw new Failure('no answers', 'the submission page shows no answer editors');
           return true;
