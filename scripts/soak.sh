@@ -93,9 +93,13 @@ sample() {
 }
 started=$SECONDS
 (
-  while :; do
-    sample $((SECONDS - started))
-    sleep $((30 - (SECONDS - started) % 30))
+  next=0
+  while [[ ! -e "$STACK_DIR/stop-sampling" ]]; do
+    if ((SECONDS - started >= next)); then
+      sample $((SECONDS - started))
+      next=$(((SECONDS - started) / 30 * 30 + 30))
+    fi
+    sleep 1
   done
 ) &
 sampler=$!
@@ -105,7 +109,8 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 OFFICIAL_PASSWORD=$DEMO_PASSWORD DIRECTOR_PASSWORD=$DEMO_PASSWORD \
   node "$REPO/scripts/browser/soak.js" run "$BASE" "$STACK_DIR/seed.json" "$STACK_DIR/result.json"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-kill "$sampler" 2>/dev/null || true
+# The sample under way is finished (a heap sample takes seconds on a busy machine), then one more.
+touch "$STACK_DIR/stop-sampling"
 wait "$sampler" 2>/dev/null || true
 sampler=
 sample $((SECONDS - started))

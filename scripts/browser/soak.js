@@ -231,7 +231,7 @@ async function tabDirector(browser, base, seed, director, deadline, book) {
       let outcome = 'unknown';
       await timed('director: save a comment (Chromium, incl. 0.8 s debounce)', async () => {
         const answer = page.getByTestId(`answer-${code}`);
-        await answer.getByTestId('comment').locator('input, textarea').first().fill(comment);
+        await answer.getByTestId('comment').fill(comment);
         await answer.getByTestId('saved').waitFor({ timeout: TIMEOUT_MS });
         outcome = 'saved';
       });

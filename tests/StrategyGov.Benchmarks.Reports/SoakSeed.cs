@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using StrategyGov.Data;
 using StrategyGov.Data.Identity;
 using StrategyGov.Data.Institutions;
@@ -40,6 +41,7 @@ internal static class SoakSeed
             ?? throw new InvalidOperationException("Set SOAK_PASSWORD (the directors' password).");
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddStrategyGovData();
         builder.AddStrategyGovIdentity();
         builder.Services.AddStrategyGovLocalization();
