@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using StrategyGov.Data;
@@ -73,7 +74,7 @@ internal static class LeagueBenchmark
         Console.WriteLine($"  (seeded {Institutions} institutions and {Inquiries:N0} inquiries with their clocks in {watch.Elapsed.TotalSeconds:0.0} s)");
 
         var platform = Options.Create(new PlatformOptions());
-        var service = new InquiryFiguresService(factory, TimeProvider.System, platform);
+        var service = new InquiryFiguresService(factory, TimeProvider.System, platform, new MemoryCache(new MemoryCacheOptions()));
         var today = platform.Value.Today(TimeProvider.System);
         var year = new InquiryWindow(today.AddYears(-1).AddDays(1), today);
         var quarter = InquiryWindow.QuarterOf(today);

@@ -1,11 +1,15 @@
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using StrategyGov.Data;
 using StrategyGov.Data.Auditing;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Scoring;
 using StrategyGov.Testing;
+using StrategyGov.Web.Features.Evidence;
 using StrategyGov.Web.Features.Excel;
+using StrategyGov.Web.Features.Submissions;
+using StrategyGov.Web.Localization;
 using StrategyGov.Web.Security;
 using StrategyGov.Web.Tests.Support;
 
@@ -372,6 +376,158 @@ public sealed class AnswerImportTests(StrategyGovAppFactory app) : IClassFixture
 
         return stream.ToArray();
     }
+
+    [Fact]
+    public async Task Template_HasAnEvidenceLinksColumnWithTheLinksAlreadyOnEachAnswer()
+    {
+        var submissionId = await app.ResetToEmptyDraftAsync("MOH");
+        var director = await app.ActorAsync(DemoUsers.DirectorMoh);
+        var indicatorId = await IndicatorIdAsync("P1.1.1");
+        await app.Service<EvidenceService>().AddLinkAsync(director, submissionId, indicatorId, "https://moh.example/plan", null, None);
+        await app.Service<EvidenceService>().AddLinkAsync(director, submissionId, indicatorId, "https://moh.example/council", null, None);
+
+        using var workbook = await TemplateAsync();
+
+        var sheet = workbook.Worksheet("الإجابات");
+        Assert.Equal("روابط الأدلة", sheet.Cell(1, AnswerWorkbook.EvidenceLinks).GetString());
+        Assert.Equal("https://moh.example/plan\nhttps://moh.example/council", sheet.Cell(RowOf(sheet, "P1.1.1"), AnswerWorkbook.EvidenceLinks).GetString());
+        Assert.False(sheet.Cell(RowOf(sheet, "P1.1.1"), AnswerWorkbook.EvidenceLinks).Style.Protection.Locked);
+    }
+
+    [Fact]
+    public async Task Import_EvidenceLinks_AreAttachedOnceAsLinkEvidenceAndAudited()
+    {
+        var submissionId = await app.ResetToEmptyDraftAsync("MOH");
+        using var workbook = await TemplateAsync();
+        var sheet = workbook.Worksheet("الإجابات");
+        AnswerTemplates.FillEveryRow(sheet);
+        sheet.Cell(RowOf(sheet, "P1.1.1"), AnswerWorkbook.EvidenceLinks).Value = "https://moh.example/تقرير Q3\r\n\n  https://moh.example/تقرير Q3 \nhttp://MOH.example/b";
+        await using var db = await app.Service<IDbContextFactory<StrategyGovDbContext>>().CreateDbContextAsync();
+        var lastEvent = await db.AuditEvents.MaxAsync(e => e.Sequence);
+
+        var result = await ImportAsync(DemoUsers.DirectorMoh, workbook);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(2, result.LinksAdded);
+        var links = await LinksAsync(submissionId);
+        Assert.Equal(["P1.1.1 http://moh.example/b", "P1.1.1 https://moh.example/%D8%AA%D9%82%D8%B1%D9%8A%D8%B1%20Q3"], links.Order(StringComparer.Ordinal));
+        var director = await app.ActorAsync(DemoUsers.DirectorMoh);
+        var created = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.Sequence > lastEvent && e.EntityType == nameof(Evidence) && e.Action == AuditAction.Created)
+            .ToListAsync();
+        Assert.Equal(2, created.Count);
+        Assert.All(created, e => Assert.Equal(director.UserId, e.ActorUserId));
+    }
+
+    [Fact]
+    public async Task Import_TheTemplateUnchanged_AddsNoLinkAgain()
+    {
+        var submissionId = await app.ResetToEmptyDraftAsync("MOH");
+        using (var first = await TemplateAsync())
+        {
+            var sheet = first.Worksheet("الإجابات");
+            AnswerTemplates.FillEveryRow(sheet);
+            sheet.Cell(RowOf(sheet, "P1.1.1"), AnswerWorkbook.EvidenceLinks).Value = "https://moh.example/a\nhttps://moh.example/b";
+            sheet.Cell(RowOf(sheet, "P1.1.2"), AnswerWorkbook.EvidenceLinks).Value = "https://moh.example/c";
+            Assert.Equal(3, (await ImportAsync(DemoUsers.DirectorMoh, first)).LinksAdded);
+        }
+
+        var before = await LinksAsync(submissionId);
+        using var exported = await TemplateAsync();
+
+        var result = await ImportAsync(DemoUsers.DirectorMoh, exported);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(0, result.LinksAdded);
+        Assert.Equal(before, await LinksAsync(submissionId));
+    }
+
+    [Fact]
+    public async Task Import_OneBadLink_NamesRowAndColumnAndSavesNothing()
+    {
+        var submissionId = await app.ResetToEmptyDraftAsync("MOH");
+        using var workbook = await TemplateAsync();
+        var sheet = workbook.Worksheet("الإجابات");
+        AnswerTemplates.FillEveryRow(sheet);
+        sheet.Cell(RowOf(sheet, "P1.1.1"), AnswerWorkbook.EvidenceLinks).Value = "https://moh.example/good";
+        var badRow = RowOf(sheet, "P1.1.2");
+        sheet.Cell(badRow, AnswerWorkbook.EvidenceLinks).Value = "https://moh.example/ok\njavascript:alert(1)";
+
+        var result = await ImportAsync(DemoUsers.DirectorMoh, workbook);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(badRow, error.Row);
+        Assert.Equal("H (روابط الأدلة)", error.Column);
+        Assert.Contains("javascript:alert(1)", error.Reason, StringComparison.Ordinal);
+        Assert.Empty(await app.StoredAnswersAsync(submissionId));
+        Assert.Empty(await LinksAsync(submissionId));
+    }
+
+    [Fact]
+    public async Task Import_ClaimsWithTheirEvidenceAsLinks_CountAsEvidencedOnSubmit()
+    {
+        var submissionId = await app.ResetToEmptyDraftAsync("MOH");
+        var director = await app.ActorAsync(DemoUsers.DirectorMoh);
+        using var workbook = await TemplateAsync();
+        var sheet = workbook.Worksheet("الإجابات");
+        AnswerTemplates.FillEveryRow(sheet);
+        Assert.Empty((await ImportAsync(DemoUsers.DirectorMoh, workbook)).Errors);
+        var lacking = await Assert.ThrowsAsync<SubmissionIncompleteException>(() => app.Service<SubmissionService>().SubmitAsync(director, submissionId, None));
+        Assert.Contains(lacking.Gaps, g => !g.Unanswered);
+
+        // The same answers again (the template now carries them), each with three links.
+        using var again = await TemplateAsync();
+        var answered = again.Worksheet("الإجابات");
+        for (var row = 2; row <= answered.LastRowUsed()!.RowNumber(); row++)
+        {
+            var code = answered.Cell(row, AnswerWorkbook.Code).GetString();
+            answered.Cell(row, AnswerWorkbook.EvidenceLinks).Value = $"https://moh.example/{code}/1\nhttps://moh.example/{code}/2\nhttps://moh.example/{code}/3";
+        }
+
+        Assert.Empty((await ImportAsync(DemoUsers.DirectorMoh, again)).Errors);
+
+        var refusal = await Record.ExceptionAsync(() => app.Service<SubmissionService>().SubmitAsync(director, submissionId, None));
+        var gaps = (refusal as SubmissionIncompleteException)?.Gaps ?? [];
+        Assert.True(refusal is null or SubmissionIncompleteException, refusal?.Message);
+        Assert.DoesNotContain(gaps, g => !g.Unanswered);
+    }
+
+    [Fact]
+    public async Task Import_NewLinkByTheCenter_IsRefusedAsEvidenceIsTheInstitutions()
+    {
+        var submissionId = await app.ResetToEmptyDraftAsync("MOH");
+        using var workbook = await TemplateAsync();
+        var sheet = workbook.Worksheet("الإجابات");
+        AnswerTemplates.FillEveryRow(sheet);
+        sheet.Cell(RowOf(sheet, "P1.1.1"), AnswerWorkbook.EvidenceLinks).Value = "https://center.example/x";
+
+        var result = await ImportAsync(DemoUsers.Admin, workbook);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("H (روابط الأدلة)", error.Column);
+        Assert.Equal(app.Service<IStringLocalizer<SharedResource>>()["Import_LinksMembersOnly"].Value, error.Reason);
+        Assert.Empty(await LinksAsync(submissionId));
+    }
+
+    private async Task<List<string>> LinksAsync(int submissionId)
+    {
+        await using var db = await app.Service<IDbContextFactory<StrategyGovDbContext>>().CreateDbContextAsync();
+        return await db.Evidence.AsNoTracking()
+            .Where(e => e.SubmissionId == submissionId && e.Kind == EvidenceKind.Link)
+            .Join(db.Indicators, e => e.IndicatorId, i => i.Id, (e, i) => i.Code + " " + e.Url)
+            .ToListAsync();
+    }
+
+    private async Task<int> IndicatorIdAsync(string code)
+    {
+        await using var db = await app.Service<IDbContextFactory<StrategyGovDbContext>>().CreateDbContextAsync();
+        var periodId = await OpenPeriodAsync();
+        var versionId = await db.Periods.Where(p => p.Id == periodId).Select(p => p.StrategyVersionId).SingleAsync();
+        return await db.Indicators.Where(i => i.Code == code && i.Practice.Pillar.StrategyVersionId == versionId).Select(i => i.Id).SingleAsync();
+    }
+
+    private static int RowOf(IXLWorksheet sheet, string code) =>
+        sheet.RowsUsed().Skip(1).First(r => r.Cell(AnswerWorkbook.Code).GetString() == code).RowNumber();
 
     private async Task<ImportResult> ImportBytesAsync(string email, byte[] xlsx) =>
         await Import.ImportAsync(await app.ActorAsync(email), await MohAsync(), await OpenPeriodAsync(), new MemoryStream(xlsx), None);

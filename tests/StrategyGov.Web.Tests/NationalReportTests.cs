@@ -72,8 +72,35 @@ public sealed class NationalReportTests(StrategyGovAppFactory app, ITestOutputHe
 
         var html = await app.Service<ReportService>().NationalHtmlAsync(model, ReportService.CultureOf("en"));
 
-        var overall = $"style=\"background:{ScoreFormat.BandColor(leader.Band!.Code)};color:#ffffff;font-weight:bold\">{ScoreFormat.Score(leader.Result.Verified)}</td>";
+        var band = model.Scores.Framework.Band(leader.Band!.Code)!;
+        var overall = $"style=\"background:{band.Color};color:{band.TextColor};font-weight:bold\">{ScoreFormat.Score(leader.Result.Verified)}</td>";
         Assert.Contains(overall, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NationalHtml_BandColoursTheCenterSet_AreTheOnesDrawn()
+    {
+        var model = await ModelAsync();
+        string[] chosen = ["#5b2c6f", "#1a5276", "#f7dc6f", "#117864", "#7b241c"];
+        var framework = model.Scores.Framework with
+        {
+            Bands = model.Scores.Framework.Bands.Select((b, i) => b with { Color = chosen[i] }).ToList(),
+        };
+        var recoloured = model with { Scores = model.Scores with { Framework = framework } };
+        var leader = framework.Band(model.Rows[0].Entry.Band!.Code)!;
+
+        var html = await app.Service<ReportService>().NationalHtmlAsync(recoloured, ReportService.CultureOf("en"));
+
+        // The heat map's overall cell, the band chip, and one bar per band in the count-per-band chart.
+        Assert.Contains($"style=\"background:{leader.Color};color:{leader.TextColor};font-weight:bold\">", html, StringComparison.Ordinal);
+        Assert.Contains($"class=\"band\" style=\"background:{leader.Color};color:{leader.TextColor}\"", html, StringComparison.Ordinal);
+        Assert.All(chosen, color => Assert.Contains($"fill=\"{color}\"", html, StringComparison.Ordinal));
+        Assert.All(model.Scores.Framework.Bands, before =>
+        {
+            Assert.DoesNotContain($"fill=\"{before.Color}\"", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain($"background:{before.Color}", html, StringComparison.OrdinalIgnoreCase);
+        });
+        Assert.Equal(BandColors.Dark, framework.Bands[2].TextColor);
     }
 
     private async Task<NationalReportModel> ModelAsync() =>

@@ -1062,6 +1062,11 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Color")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
                     b.Property<decimal>("LowerBound")
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)");

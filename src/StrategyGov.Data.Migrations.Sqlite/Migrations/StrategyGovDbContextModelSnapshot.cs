@@ -1025,6 +1025,11 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Color")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("LowerBound")
                         .HasPrecision(18, 6)
                         .HasColumnType("TEXT");

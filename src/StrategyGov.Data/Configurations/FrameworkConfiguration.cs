@@ -26,6 +26,7 @@ public sealed class MaturityBandDefinitionConfiguration : IEntityTypeConfigurati
         builder.Property(b => b.Code).HasMaxLength(32);
         builder.Property(b => b.NameAr).HasMaxLength(100);
         builder.Property(b => b.NameEn).HasMaxLength(100);
+        builder.Property(b => b.Color).HasMaxLength(7);
     }
 }
 

@@ -46,7 +46,7 @@ public class StrategyVersion : IAudited
 }
 
 /// <summary>A maturity band of a strategy version (default: Initial, Developing, Defined, Managed, Leading).</summary>
-public class MaturityBandDefinition
+public class MaturityBandDefinition : IAudited
 {
     public int Id { get; set; }
 
@@ -59,4 +59,24 @@ public class MaturityBandDefinition
     public required string NameAr { get; set; }
 
     public required string NameEn { get; set; }
+
+    /// <summary>
+    /// The colour the band is drawn in (chips, bars, heat maps, reports), <c>#rrggbb</c>; the center chooses it,
+    /// the text on it is black or white, whichever reads better (ADR 0112).
+    /// </summary>
+    public string Color { get; set; } = DefaultColor(null);
+
+    /// <summary>
+    /// The colours the five standard bands had before the center could choose them; any other band starts grey.
+    /// Each is at least 4.5:1 against its text colour (docs/decisions/0101).
+    /// </summary>
+    public static string DefaultColor(string? code) => code switch
+    {
+        "Initial" => "#b3261e",
+        "Developing" => "#b35f00",
+        "Defined" => "#c9a400",
+        "Managed" => "#3f7a22",
+        "Leading" => "#0b6e4f",
+        _ => "#6b7280",
+    };
 }

@@ -150,7 +150,7 @@ public static class DatabaseSeeder
             CreatedAt = utcNow,
             PublishedAt = status == StrategyStatus.Draft ? null : utcNow,
             Bands = seed.Bands
-                .Select(b => new MaturityBandDefinition { Code = b.Code, LowerBound = b.LowerBound, NameAr = b.NameAr, NameEn = b.NameEn })
+                .Select(b => new MaturityBandDefinition { Code = b.Code, LowerBound = b.LowerBound, NameAr = b.NameAr, NameEn = b.NameEn, Color = b.Color ?? MaturityBandDefinition.DefaultColor(b.Code) })
                 .ToList(),
             Pillars = seed.Pillars.Select((pillar, p) => new Pillar
             {

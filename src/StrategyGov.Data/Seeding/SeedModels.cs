@@ -20,7 +20,8 @@ public sealed record StrategySeed(
     IReadOnlyList<BandSeed> Bands,
     IReadOnlyList<PillarSeed> Pillars);
 
-public sealed record BandSeed(string Code, decimal LowerBound, string NameAr, string NameEn);
+/// <summary>A maturity band; <see cref="Color"/> (<c>#rrggbb</c>) may be left out of an older file: the standard colour of the code is used.</summary>
+public sealed record BandSeed(string Code, decimal LowerBound, string NameAr, string NameEn, string? Color = null);
 
 public sealed record PillarSeed(
     string Code,

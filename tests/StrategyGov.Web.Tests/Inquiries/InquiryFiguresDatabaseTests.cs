@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using StrategyGov.Data;
@@ -96,7 +97,7 @@ public sealed class InquiryFiguresDatabaseTests(PostgresDatabaseFixture postgres
 
     private static async Task AssertLeagueAsync(IDbContextFactory<StrategyGovDbContext> factory)
     {
-        var service = new InquiryFiguresService(factory, new FakeTimeProvider(new DateTimeOffset(Now)), Options.Create(new PlatformOptions()));
+        var service = new InquiryFiguresService(factory, new FakeTimeProvider(new DateTimeOffset(Now)), Options.Create(new PlatformOptions()), new MemoryCache(new MemoryCacheOptions()));
         await using var db = await factory.CreateDbContextAsync();
 
         var league = await service.LeagueAsync(db, Q4, new LeagueFilter(), CancellationToken.None);

@@ -71,7 +71,8 @@ public sealed record IndicatorDto(
 
 public sealed record FrameworkDto(int Id, string Code, int Version, string NameAr, string NameEn, IReadOnlyList<BandDto> Bands, IReadOnlyList<FrameworkNodeDto> Pillars);
 
-public sealed record BandDto(string Code, decimal LowerBound, string NameAr, string NameEn);
+/// <summary>A maturity band: the lowest score in it, its names and the colour (#rrggbb) the center draws it in.</summary>
+public sealed record BandDto(string Code, decimal LowerBound, string NameAr, string NameEn, string Color);
 
 public sealed record FrameworkNodeDto(string Code, string NameAr, string NameEn, decimal Weight, IReadOnlyList<FrameworkNodeDto>? Practices, IReadOnlyList<FrameworkIndicatorDto>? Indicators);
 
@@ -105,7 +106,7 @@ internal static class ApiMapping
         framework.Version,
         framework.NameAr,
         framework.NameEn,
-        framework.Bands.Select(b => new BandDto(b.Code, b.LowerBound, b.NameAr, b.NameEn)).ToList(),
+        framework.Bands.Select(b => new BandDto(b.Code, b.LowerBound, b.NameAr, b.NameEn, b.Color)).ToList(),
         framework.Scoring.Pillars.Select(pillar => new FrameworkNodeDto(
             pillar.Code, framework.Label(pillar.Code).NameAr, framework.Label(pillar.Code).NameEn, pillar.Weight,
             pillar.Practices.Select(practice => new FrameworkNodeDto(

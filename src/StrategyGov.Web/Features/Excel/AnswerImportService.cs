@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using StrategyGov.Data;
 using StrategyGov.Data.Reporting;
 using StrategyGov.Scoring;
+using StrategyGov.Web.Features.Evidence;
 using StrategyGov.Web.Features.Shared;
 using StrategyGov.Web.Features.Submissions;
 using StrategyGov.Web.Localization;
@@ -16,8 +17,8 @@ namespace StrategyGov.Web.Features.Excel;
 /// <summary>One problem in an uploaded workbook; <see cref="Row"/> is the Excel row number (0 for the whole file).</summary>
 public sealed record ImportError(string Sheet, int Row, string Column, string Reason);
 
-/// <summary>What an import did: every answer written, or nothing and every error.</summary>
-public sealed record ImportResult(int Imported, IReadOnlyList<ImportError> Errors)
+/// <summary>What an import did: every answer written and every new evidence link added, or nothing and every error.</summary>
+public sealed record ImportResult(int Imported, IReadOnlyList<ImportError> Errors, int LinksAdded = 0)
 {
     public bool Succeeded => Errors.Count == 0;
 }
@@ -44,6 +45,8 @@ public sealed class AnswerImportService(
         var arabic = Bilingual.IsArabic(culture);
         string T(string key) => localizer.WithCulture(culture, key);
 
+        var links = await LinksAsync(db, tree.Header.Id, ct);
+
         using var workbook = new XLWorkbook();
         var sheet = ExcelSheets.Add(workbook, AnswerWorkbook.SheetName(localizer, culture), arabic, AnswerWorkbook.Headers(localizer, culture));
         var yesNo = $"\"{T("Yes")},{T("No")}\"";
@@ -66,6 +69,7 @@ public sealed class AnswerImportService(
             ExcelSheets.Text(sheet.Cell(row, AnswerWorkbook.NotApplicable), item.NotApplicable ? T("Yes") : null);
             ExcelSheets.Text(sheet.Cell(row, AnswerWorkbook.Justification), item.Justification);
             ExcelSheets.Text(sheet.Cell(row, AnswerWorkbook.Comment), item.Comment);
+            ExcelSheets.Text(sheet.Cell(row, AnswerWorkbook.EvidenceLinks), links.TryGetValue(item.IndicatorId, out var urls) ? string.Join('\n', urls) : null);
             row++;
         }
 
@@ -92,7 +96,8 @@ public sealed class AnswerImportService(
 
         Validate(sheet, tree.Items.ToList(), yesNo);
         sheet.Column(AnswerWorkbook.Indicator).Style.Alignment.WrapText = true;
-        ExcelSheets.Widths(sheet, 10, 70, 26, 14, 12, 36, 36);
+        sheet.Column(AnswerWorkbook.EvidenceLinks).Style.Alignment.WrapText = true;
+        ExcelSheets.Widths(sheet, 10, 70, 26, 14, 12, 36, 36, 44);
         sheet.Protect();
 
         var meta = workbook.Worksheets.Add(AnswerWorkbook.MetaSheet);
@@ -166,14 +171,15 @@ public sealed class AnswerImportService(
             return new ImportResult(0, fileErrors);
         }
 
-        var (changes, errors) = Validate(rows!, tree);
+        var known = new KnownLinks(await LinksAsync(db, submission.Id, ct), actor.IsMemberOf(institutionId));
+        var (changes, links, errors) = Validate(rows!, tree, known);
         if (errors.Count > 0)
         {
             return new ImportResult(0, errors);
         }
 
-        await ApplyAsync(db, actor, submission, changes, expectedTag: null, ct);
-        return new ImportResult(changes.Count, []);
+        await ApplyAsync(db, actor, submission, changes, links, expectedTag: null, ct);
+        return new ImportResult(changes.Count, [], links.Count);
     }
 
     /// <summary>
@@ -195,7 +201,8 @@ public sealed class AnswerImportService(
             throw new ConcurrencyConflictException();
         }
 
-        var (changes, errors) = Validate(rows, tree);
+        // The API's rows carry no evidence links (AnswerRow.Of): links go through the evidence endpoints.
+        var (changes, _, errors) = Validate(rows, tree, KnownLinks.None);
         var items = tree.Items.ToDictionary(i => i.IndicatorId);
         var diffs = changes
             .Select(c => (Change: c, Diff: new AnswerDiff(items[c.IndicatorId].Code, State(items[c.IndicatorId]), new AnswerState(c.Value, c.NotApplicable, Blank(c.Justification), Blank(c.Comment)))))
@@ -211,7 +218,7 @@ public sealed class AnswerImportService(
             return new AnswerWriteResult(dryRun, diffs.Select(d => d.Diff).ToList(), [], tag);
         }
 
-        await ApplyAsync(db, actor, submission, diffs.Select(d => d.Change).ToList(), ifMatch is null or "*" ? null : tag, ct);
+        await ApplyAsync(db, actor, submission, diffs.Select(d => d.Change).ToList(), [], ifMatch is null or "*" ? null : tag, ct);
         return new AnswerWriteResult(false, diffs.Select(d => d.Diff).ToList(), [], await TagAsync(db, submission.Id, ct));
     }
 
@@ -250,7 +257,8 @@ public sealed class AnswerImportService(
     }
 
     /// <summary>Writes validated answers in one transaction; with <paramref name="expectedTag"/>, only if the submission has not changed meanwhile.</summary>
-    private async Task ApplyAsync(StrategyGovDbContext db, Actor actor, Submission submission, IReadOnlyList<ImportedAnswer> changes, string? expectedTag, CancellationToken ct)
+    private async Task ApplyAsync(
+        StrategyGovDbContext db, Actor actor, Submission submission, IReadOnlyList<ImportedAnswer> changes, IReadOnlyList<ImportedLink> links, string? expectedTag, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -284,17 +292,32 @@ public sealed class AnswerImportService(
             answer.Version++;
         }
 
+        // New links become link evidence of their answers, as if added one by one on the page (EvidenceService.AddLinkAsync).
+        foreach (var link in links)
+        {
+            db.Evidence.Add(new Data.Reporting.Evidence
+            {
+                Id = Guid.NewGuid(),
+                SubmissionId = submission.Id,
+                IndicatorId = link.IndicatorId,
+                Kind = EvidenceKind.Link,
+                Url = link.Url,
+                UploadedById = actor.UserId,
+                UploadedAt = now,
+            });
+        }
+
         await db.SaveChangesAsync(ct);
         await BulkInsert.InsertAsync(db, added, ct);
         await AnswerPacking.RefreshAsync(db, [submission.Id], ct);
         await transaction.CommitAsync(ct);
     }
 
-    private (List<ImportedAnswer> Changes, List<ImportError> Errors) Validate(AnswerRows rows, SubmissionTree tree)
+    private (List<ImportedAnswer> Changes, List<ImportedLink> Links, List<ImportError> Errors) Validate(AnswerRows rows, SubmissionTree tree, KnownLinks known)
     {
         var errors = new List<ImportError>();
         var changes = new List<ImportedAnswer>();
-        var reader = new RowReader(rows, tree, this, localizer, errors);
+        var reader = new RowReader(rows, tree, known, this, localizer, errors);
         foreach (var row in rows.Rows)
         {
             if (reader.Read(row) is { } change)
@@ -303,10 +326,28 @@ public sealed class AnswerImportService(
             }
         }
 
-        return (changes, errors);
+        return (changes, reader.NewLinks, errors);
     }
 
     private sealed record ImportedAnswer(int IndicatorId, decimal? Value, bool NotApplicable, string? Justification, string? Comment);
+
+    private sealed record ImportedLink(int IndicatorId, string Url);
+
+    /// <summary>The links already on each answer (so none is added twice) and whether the importer may add evidence at all.</summary>
+    private sealed record KnownLinks(IReadOnlyDictionary<int, List<string>> ByIndicator, bool MayAdd)
+    {
+        public static readonly KnownLinks None = new(new Dictionary<int, List<string>>(), false);
+    }
+
+    /// <summary>The link evidence of a submission per indicator, oldest first, as stored (EvidenceLink's absolute form).</summary>
+    private static async Task<Dictionary<int, List<string>>> LinksAsync(StrategyGovDbContext db, int submissionId, CancellationToken ct) =>
+        (await db.Evidence.AsNoTracking()
+            .Where(e => e.SubmissionId == submissionId && e.Kind == EvidenceKind.Link && e.Url != null)
+            .Select(e => new { e.IndicatorId, e.Url, e.UploadedAt })
+            .ToListAsync(ct))
+        .OrderBy(e => e.UploadedAt)
+        .GroupBy(e => e.IndicatorId)
+        .ToDictionary(g => g.Key, g => g.Select(e => e.Url!).ToList());
 
     private async Task<SubmissionTree> LoadAuthorisedAsync(StrategyGovDbContext db, Actor actor, int institutionId, int periodId, CancellationToken ct)
     {
@@ -365,8 +406,12 @@ public sealed class AnswerImportService(
                 return (null, [FileError("Import_OtherSubmission", meta.Cell(1, 1).GetString(), meta.Cell(1, 2).GetString())]);
             }
 
+            // A template made before the evidence links column (seven columns) is still accepted.
             var headers = Enumerable.Range(1, AnswerWorkbook.HeaderKeys.Length).Select(c => sheet.Cell(1, c).GetString().Trim()).ToArray();
-            if (!AnswerWorkbook.Cultures.Any(c => AnswerWorkbook.Headers(localizer, c).SequenceEqual(headers)))
+            var withoutLinks = headers[^1].Length == 0;
+            if (!AnswerWorkbook.Cultures.Any(c => withoutLinks
+                    ? AnswerWorkbook.Headers(localizer, c).Take(AnswerWorkbook.EvidenceLinks - 1).SequenceEqual(headers.Take(AnswerWorkbook.EvidenceLinks - 1))
+                    : AnswerWorkbook.Headers(localizer, c).SequenceEqual(headers)))
             {
                 return (null, [new ImportError(sheet.Name, 1, "", Text("Import_WrongColumns", string.Join(" | ", AnswerWorkbook.Headers(localizer, CultureInfo.CurrentUICulture))))]);
             }
@@ -400,8 +445,13 @@ public sealed class AnswerImportService(
     private string Text(string key, params object[] arguments) => localizer[key, arguments];
 
     /// <summary>Reads and validates one row at a time, collecting every error rather than stopping at the first.</summary>
-    private sealed class RowReader(AnswerRows rows, SubmissionTree tree, AnswerImportService service, IStringLocalizer localizer, List<ImportError> errors)
+    private sealed class RowReader(AnswerRows rows, SubmissionTree tree, KnownLinks known, AnswerImportService service, IStringLocalizer localizer, List<ImportError> errors)
     {
+        private readonly Dictionary<int, HashSet<string>> _links = known.ByIndicator.ToDictionary(k => k.Key, k => k.Value.Select(Canonical).ToHashSet(StringComparer.Ordinal));
+
+        /// <summary>Links in the rows read so far that are not yet on their answers, each once.</summary>
+        public List<ImportedLink> NewLinks { get; } = [];
+
         private readonly Dictionary<string, AnswerItem> _items = tree.Items.ToDictionary(i => i.Code, StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, int> _seen = new(StringComparer.OrdinalIgnoreCase);
         private readonly string[] _yes = AnswerWorkbook.Cultures.Select(c => localizer.WithCulture(c, "Yes")).ToArray();
@@ -441,6 +491,7 @@ public sealed class AnswerImportService(
             }
 
             _seen[code] = row;
+            ReadLinks(cells[AnswerWorkbook.EvidenceLinks], row, item);
             if (errors.Count > before)
             {
                 return null;
@@ -506,6 +557,49 @@ public sealed class AnswerImportService(
                 ? null
                 : new ImportedAnswer(item.IndicatorId, item.Value, item.NotApplicable, item.Justification, comment);
         }
+
+        /// <summary>
+        /// The evidence links cell: one link per line, each checked as a link added on the page is
+        /// (<see cref="EvidenceLink"/>); a link already on the answer, or given twice, is added once.
+        /// </summary>
+        private void ReadLinks(AnswerCell cell, int row, AnswerItem item)
+        {
+            var lines = cell.Text.Split(['\r', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            foreach (var line in lines)
+            {
+                string url;
+                try
+                {
+                    url = EvidenceLink.Validate(line);
+                }
+                catch (RuleViolationException)
+                {
+                    Error(row, AnswerWorkbook.EvidenceLinks, "Import_BadLink", Bidi.Ltr(line.Length > 80 ? line[..80] + "…" : line));
+                    continue;
+                }
+
+                if (!_links.TryGetValue(item.IndicatorId, out var onAnswer))
+                {
+                    _links[item.IndicatorId] = onAnswer = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                if (!onAnswer.Add(url))
+                {
+                    continue;
+                }
+
+                if (!known.MayAdd)
+                {
+                    Error(row, AnswerWorkbook.EvidenceLinks, "Import_LinksMembersOnly");
+                    return;
+                }
+
+                NewLinks.Add(new ImportedLink(item.IndicatorId, url));
+            }
+        }
+
+        // Links stored before EvidenceLink normalised them compare in the same absolute form.
+        private static string Canonical(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.AbsoluteUri : url;
 
         private bool? YesNo(AnswerCell cell, int row, int column)
         {

@@ -16,13 +16,16 @@ public static class AnswerWorkbook
     public const int Justification = 6;
     public const int Comment = 7;
 
+    /// <summary>Links given as evidence, one per line (issue 25); an older template without this column still imports.</summary>
+    public const int EvidenceLinks = 8;
+
     /// <summary>A hidden sheet naming the institution and period the template was made for.</summary>
     public const string MetaSheet = "StrategyGov";
 
     public static readonly string[] HeaderKeys =
-        ["Col_Code", "Col_Indicator", "Excel_Expected", "Excel_Value", "NotApplicable", "Excel_Justification", "Excel_Comment"];
+        ["Col_Code", "Col_Indicator", "Excel_Expected", "Excel_Value", "NotApplicable", "Excel_Justification", "Excel_Comment", "Excel_EvidenceLinks"];
 
-    public static readonly int[] InputColumns = [Value, NotApplicable, Justification, Comment];
+    public static readonly int[] InputColumns = [Value, NotApplicable, Justification, Comment, EvidenceLinks];
 
     public static string SheetName(IStringLocalizer localizer, CultureInfo culture) => localizer.WithCulture(culture, "Excel_SheetAnswers");
 

@@ -1,6 +1,7 @@
 using StrategyGov.Data.Framework;
 using StrategyGov.Data.Seeding;
 using StrategyGov.Scoring;
+using StrategyGov.Web.Features.Scores;
 
 namespace StrategyGov.Web.Features.Framework;
 
@@ -41,7 +42,7 @@ public static class FrameworkMapping
         types)
     {
         Bands = version.Bands.OrderBy(b => b.LowerBound)
-            .Select(b => new BandSeed(b.Code, Normalize(b.LowerBound), b.NameAr, b.NameEn)).ToList(),
+            .Select(b => new BandSeed(b.Code, Normalize(b.LowerBound), b.NameAr, b.NameEn, b.Color)).ToList(),
     };
 
     public static IndicatorForm ToForm(Indicator indicator)
@@ -176,7 +177,11 @@ public static class FrameworkMapping
             pillars,
             types)
         {
-            Bands = seed.Bands ?? [],
+            // A file written before bands had colours gets each standard band's colour (grey for others).
+            Bands = (seed.Bands ?? []).Select(b => b with
+            {
+                Color = b.Color is null ? MaturityBandDefinition.DefaultColor(b.Code) : BandColors.Normalize(b.Color),
+            }).ToList(),
         };
     }
 

@@ -114,7 +114,7 @@ public sealed class FrameworkService(IDbContextFactory<StrategyGovDbContext> dbF
         version.Bands.Clear();
         foreach (var band in bands.Select(b => b.ToSeed()).OrderBy(b => b.LowerBound))
         {
-            version.Bands.Add(new MaturityBandDefinition { Code = band.Code, LowerBound = band.LowerBound, NameAr = band.NameAr, NameEn = band.NameEn });
+            version.Bands.Add(new MaturityBandDefinition { Code = band.Code, LowerBound = band.LowerBound, NameAr = band.NameAr, NameEn = band.NameEn, Color = band.Color! });
         }
 
         await db.SaveChangesAsync(ct);
@@ -214,10 +214,10 @@ public sealed class FrameworkService(IDbContextFactory<StrategyGovDbContext> dbF
 
     private static List<BandSeed> DefaultBands() =>
     [
-        new("Initial", 0m, "مبتدئ", "Initial"),
-        new("Developing", 20m, "قيد التطوير", "Developing"),
-        new("Defined", 40m, "ممنهج", "Defined"),
-        new("Managed", 60m, "مُدار", "Managed"),
-        new("Leading", 80m, "رائد", "Leading"),
+        new("Initial", 0m, "مبتدئ", "Initial", MaturityBandDefinition.DefaultColor("Initial")),
+        new("Developing", 20m, "قيد التطوير", "Developing", MaturityBandDefinition.DefaultColor("Developing")),
+        new("Defined", 40m, "ممنهج", "Defined", MaturityBandDefinition.DefaultColor("Defined")),
+        new("Managed", 60m, "مُدار", "Managed", MaturityBandDefinition.DefaultColor("Managed")),
+        new("Leading", 80m, "رائد", "Leading", MaturityBandDefinition.DefaultColor("Leading")),
     ];
 }

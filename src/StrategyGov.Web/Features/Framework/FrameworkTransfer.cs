@@ -82,6 +82,14 @@ public sealed class FrameworkTransfer(IDbContextFactory<StrategyGovDbContext> db
             errors.Add(new ImportError("$.bands", "FrameworkImport_NoBands"));
         }
 
+        for (var i = 0; i < seed.Bands.Count; i++)
+        {
+            if (seed.Bands[i].Color is { } color && BandRules.ColorProblem(color) is { } problem)
+            {
+                errors.Add(new ImportError($"$.bands[{i}].color", problem, seed.Bands[i].Code, color));
+            }
+        }
+
         if (errors.Count > 0)
         {
             return new FrameworkImportResult(null, errors);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using StrategyGov.Data;
 using StrategyGov.Data.Inquiries;
@@ -68,6 +69,9 @@ public sealed record LeagueTable(InquiryWindow Window, InquiryFigures National, 
 
 public sealed record LeagueFilter(string? TypeCode = null, InquiryKind? Kind = null);
 
+/// <summary>What a home page's inquiry panel shows, as counted at <paramref name="CountedAt"/> (UTC, to the minute).</summary>
+public sealed record InquiryDashboard(InquiryWindow Window, InquiryFigures Figures, IReadOnlyList<MonthlyPoint> Months, DateTime CountedAt);
+
 /// <summary>One month of the dashboards' chart.</summary>
 public sealed record MonthlyPoint(DateOnly Month, int Received, int Answered, int WithinTarget);
 
@@ -76,7 +80,7 @@ public sealed record MonthlyPoint(DateOnly Month, int Received, int Answered, in
 /// chart. Counted in SQL (the league table of 300 institutions reads 100,000 inquiries a year, ADR 0098,
 /// docs/performance.md §Inquiries); institution users get their own institution's only.
 /// </summary>
-public sealed class InquiryFiguresService(IDbContextFactory<StrategyGovDbContext> dbFactory, TimeProvider clock, IOptions<PlatformOptions> platform)
+public sealed class InquiryFiguresService(IDbContextFactory<StrategyGovDbContext> dbFactory, TimeProvider clock, IOptions<PlatformOptions> platform, IMemoryCache cache)
 {
     private TimeZoneInfo Zone => platform.Value.TimeZoneInfo;
 
@@ -141,6 +145,32 @@ public sealed class InquiryFiguresService(IDbContextFactory<StrategyGovDbContext
             .ThenBy(r => r.Figures.MedianFirstResponseMinutes ?? int.MaxValue)
             .ThenBy(r => r.Code, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>
+    /// The home pages' panel: this quarter's figures and the six months' chart of one institution or of the nation,
+    /// counted at most once a minute on each instance (every official's home page shows the nation's; issue 22).
+    /// The figures say the minute they were counted (<see cref="InquiryDashboard.CountedAt"/>).
+    /// </summary>
+    public async Task<InquiryDashboard> DashboardAsync(Actor actor, int? institutionId, CancellationToken ct)
+    {
+        if (institutionId is { } id)
+        {
+            actor.EnsureCanRead(id);
+        }
+        else
+        {
+            actor.EnsureSeesAllInstitutions();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var minute = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
+        return (await cache.GetOrCreateAsync((typeof(InquiryDashboard), institutionId, minute), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            var window = CurrentQuarter;
+            return new InquiryDashboard(window, await FiguresAsync(actor, institutionId, window, kind: null, ct), await MonthlyAsync(actor, institutionId, ct), minute);
+        }))!;
     }
 
     /// <summary>How many months the dashboards' chart shows.</summary>

@@ -55,22 +55,28 @@ public sealed class MediaDashboardService(IDbContextFactory<StrategyGovDbContext
             coverage = coverage.Where(c => c.InstitutionId == own);
         }
 
-        var kinds = await interactions.Select(i => new { i.Kind, i.InstitutionId, i.Institution.Code, i.Institution.NameAr, i.Institution.NameEn }).ToListAsync(ct);
-        var tones = await coverage.Select(c => new { c.Tone, c.Reach }).ToListAsync(ct);
+        // Counted in SQL: a national period holds tens of thousands of interactions (issue 22).
+        var kinds = await interactions.GroupBy(i => i.Kind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var tones = await coverage.GroupBy(c => c.Tone).Select(g => new { g.Key, Count = g.Count(), Reach = g.Sum(c => c.Reach ?? 0) }).ToListAsync(ct);
         var campaigns = await CampaignService.Visible(db.CampaignPlans.AsNoTracking(), actor)
             .Where(c => c.StartsOn <= to && c.EndsOn >= from)
-            .Select(c => c.Status)
-            .ToListAsync(ct);
+            .GroupBy(c => c.Status)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var perInstitution = institutionId is null
+            ? await interactions
+                .GroupBy(i => new { i.InstitutionId, i.Institution.Code, i.Institution.NameAr, i.Institution.NameEn })
+                .Select(g => new { g.Key, Count = g.Count() })
+                .ToListAsync(ct)
+            : [];
         return new MediaPanelData(
             period.Code, from, to,
-            kinds.GroupBy(k => k.Kind).ToDictionary(g => g.Key, g => g.Count()),
-            tones.GroupBy(t => t.Tone).ToDictionary(g => g.Key, g => g.Count()),
-            tones.Sum(t => t.Reach ?? 0),
-            campaigns.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count()),
-            institutionId is null
-                ? kinds.GroupBy(k => k.InstitutionId)
-                    .Select(g => (new InstitutionRef(g.Key, g.First().Code, g.First().NameAr, g.First().NameEn), g.Count()))
-                    .OrderByDescending(x => x.Item2).ThenBy(x => x.Item1.Code, StringComparer.Ordinal).Take(5).ToList()
-                : []);
+            kinds,
+            tones.ToDictionary(t => t.Key, t => t.Count),
+            tones.Sum(t => t.Reach),
+            campaigns,
+            perInstitution
+                .Select(x => (new InstitutionRef(x.Key.InstitutionId, x.Key.Code, x.Key.NameAr, x.Key.NameEn), x.Count))
+                .OrderByDescending(x => x.Count).ThenBy(x => x.Item1.Code, StringComparer.Ordinal).Take(5).ToList());
     }
 }

@@ -8,7 +8,11 @@ namespace StrategyGov.Web.Features.Scores;
 
 public sealed record NodeLabel(string NameAr, string NameEn, string? UnitAr = null, string? UnitEn = null);
 
-public sealed record BandLabel(string Code, decimal LowerBound, string NameAr, string NameEn);
+/// <summary>A maturity band as shown: its names and the colour the center chose, with the text colour that reads on it.</summary>
+public sealed record BandLabel(string Code, decimal LowerBound, string NameAr, string NameEn, string Color)
+{
+    public string TextColor => BandColors.TextOn(Color);
+}
 
 /// <summary>A strategy version in the engine's terms, with the names to show beside its codes.</summary>
 public sealed record LoadedFramework(
@@ -37,6 +41,9 @@ public sealed record LoadedFramework(
     }
 
     public BandLabel? Band(string? code) => Bands.FirstOrDefault(b => b.Code == code);
+
+    /// <summary>The band a score falls in, with its names and colour; null for N/A.</summary>
+    public BandLabel? BandOf(decimal? score) => score is { } value ? Band(Scoring.Bands.BandOf(value).Code) : null;
 }
 
 /// <summary>
@@ -111,8 +118,8 @@ public sealed class FrameworkCache(IDbContextFactory<StrategyGovDbContext> dbFac
         }).ToList();
 
         var bands = version.Bands.Count == 0
-            ? MaturityBands.Default.All.Select(b => new BandLabel(b.Code, b.LowerBound, b.Code, b.Code)).ToList()
-            : version.Bands.OrderBy(b => b.LowerBound).Select(b => new BandLabel(b.Code, b.LowerBound, b.NameAr, b.NameEn)).ToList();
+            ? MaturityBands.Default.All.Select(b => new BandLabel(b.Code, b.LowerBound, b.Code, b.Code, MaturityBandDefinition.DefaultColor(b.Code))).ToList()
+            : version.Bands.OrderBy(b => b.LowerBound).Select(b => new BandLabel(b.Code, b.LowerBound, b.NameAr, b.NameEn, b.Color)).ToList();
         var scoring = new ScoringFramework(pillars, new MaturityBands(bands.Select(b => new MaturityBand(b.Code, b.LowerBound))));
         return new LoadedFramework(version.Id, version.Code, version.Version, version.NameAr, version.NameEn, scoring, labels, bands);
     }
