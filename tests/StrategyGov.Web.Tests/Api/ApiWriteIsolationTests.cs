@@ -42,7 +42,7 @@ public sealed partial class ApiWriteIsolationTests(StrategyGovAppFactory app) : 
             var body = NamingMoh(write.Example, world.Moh);
 
             var reader = await app.TokenAsync(write.Scope.Replace(":write", ":read", StringComparison.Ordinal), "MOH");
-            using (var response = await app.Bearer(reader.Token).SendAsync(Request(write.Method, url, write.Example)))
+            using (var response = await app.Bearer(reader.Token).SendAsync(Request(write, url, write.Example)))
             {
                 if (response.StatusCode != HttpStatusCode.Forbidden || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
                 {
@@ -51,7 +51,7 @@ public sealed partial class ApiWriteIsolationTests(StrategyGovAppFactory app) : 
             }
 
             var east = await app.TokenAsync(write.Scope, "AMN-EAST");
-            using (var response = await app.Bearer(east.Token).SendAsync(Request(write.Method, url, body)))
+            using (var response = await app.Bearer(east.Token).SendAsync(Request(write, url, body)))
             {
                 var text = await response.Content.ReadAsStringAsync();
                 var namesMohsRecord = write.Path.Contains('{', StringComparison.Ordinal);
@@ -83,7 +83,8 @@ public sealed partial class ApiWriteIsolationTests(StrategyGovAppFactory app) : 
         Assert.True(writes.Count >= 8, $"only {writes.Count} writes in the document");
     }
 
-    private sealed record Write(string Id, string Path, HttpMethod Method, string Scope, JsonNode Example);
+    /// <summary>A write as documented: its example body (null when it takes none) and the body's media type.</summary>
+    private sealed record Write(string Id, string Path, HttpMethod Method, string Scope, JsonNode? Example, string? MediaType);
 
     private static IEnumerable<Write> Writes(JsonElement root) =>
         from path in root.GetProperty("paths").EnumerateObject()
@@ -98,11 +99,23 @@ public sealed partial class ApiWriteIsolationTests(StrategyGovAppFactory app) : 
             WriteScope().Match(element.GetProperty("description").GetString() ?? string.Empty) is { Success: true } scope
                 ? scope.Groups[1].Value
                 : throw new InvalidOperationException($"{path.Name} {operation.Name}: no write scope in its description"),
-            JsonNode.Parse(element.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example").GetRawText())!);
+            Body(element) is { } body ? JsonNode.Parse(body.Value.GetProperty("example").GetRawText()) : null,
+            Body(element)?.Name);
+
+    // The documented body: JSON where the operation takes it, else its form (multipart); none for a delete.
+    private static (string Name, JsonElement Value)? Body(JsonElement operation) =>
+        operation.TryGetProperty("requestBody", out var body)
+            ? body.GetProperty("content").EnumerateObject().Select(c => (c.Name, c.Value)).OrderBy(c => c.Name == "application/json" ? 0 : 1).First()
+            : null;
 
     /// <summary>The example with MOH named where a body can name an institution: in each row of a bulk body, else at the top.</summary>
-    private static JsonNode NamingMoh(JsonNode example, int moh)
+    private static JsonNode? NamingMoh(JsonNode? example, int moh)
     {
+        if (example is null)
+        {
+            return null;
+        }
+
         var body = example.DeepClone();
         var rows = body is JsonObject top
             ? top.Select(p => p.Value).OfType<JsonArray>().SelectMany(a => a).OfType<JsonObject>().ToList()
@@ -115,8 +128,34 @@ public sealed partial class ApiWriteIsolationTests(StrategyGovAppFactory app) : 
         return body;
     }
 
-    private static HttpRequestMessage Request(HttpMethod method, string url, JsonNode body) =>
-        new(method, url) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
+    private static HttpRequestMessage Request(Write write, string url, JsonNode? body) => new(write.Method, url)
+    {
+        Content = (body, write.MediaType) switch
+        {
+            (null, _) => null,
+            (_, "multipart/form-data") => Form(body.AsObject()),
+            _ => new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        },
+    };
+
+    // A form's fields from the example; its file (a string in the example) is a small real PDF under that name.
+    private static MultipartFormDataContent Form(JsonObject example)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, value) in example)
+        {
+            if (name == "file")
+            {
+                form.Add(new ByteArrayContent(SampleFiles.Pdf()), name, value?.GetValue<string>() ?? "evidence.pdf");
+            }
+            else if (value is not null)
+            {
+                form.Add(new StringContent(value.ToString()), name);
+            }
+        }
+
+        return form;
+    }
 
     private static bool RefusesInstitutionRow(string text)
     {
