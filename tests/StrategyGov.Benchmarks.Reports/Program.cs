@@ -19,7 +19,13 @@ using StrategyGov.Web.Reports;
 // The reports' quality targets (docs/performance.md §Quality targets), measured on the real app with the
 // demo data on a fresh SQLite file: prints figures, asserts nothing. Figures: docs/performance.md §Reports.
 // Parts can be chosen: `-- pdf` (reports 1–3), `-- import` (4), `-- sessions` (5), `-- api` (6); default: all.
+// `soak-seed OUTPUT.json`: the national-scale soak's data, into the database the environment names (scripts/soak.sh).
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args is [SoakSeed.Command, ..])
+{
+    return await SoakSeed.RunAsync(args);
+}
+
 // Outside a test runner WebApplicationFactory cannot find the web project by itself.
 var webProject = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/StrategyGov.Web"));
 await using var app = new StrategyGovAppFactory().With("contentRoot", webProject);
@@ -115,7 +121,7 @@ if (Part("import"))
         drafts = await db.Institutions.OrderBy(i => i.Id).Select(i => i.Id).Take(6).ToListAsync();
     }
 
-    var benchPeriod = await SeedIndicatorsAsync(dbFactory, [.. drafts], "BENCH", 100, 100);
+    var benchPeriod = await BenchmarkSeed.IndicatorsAsync(dbFactory, [.. drafts], "BENCH", 100, 100);
     var import = app.Service<AnswerImportService>();
     var importTimes = new List<double>();
     var answers = 0;
@@ -163,11 +169,13 @@ if (Part("sessions"))
 // 6. Writes through the API (ADR 0105, 0107): a whole 300-answer submission in one JSON request over HTTP, 10,000 inquiries in another.
 if (Part("api"))
 {
-    await ApiWriteBenchmark.RunAsync(app, baseUrl, admin, ids => SeedIndicatorsAsync(dbFactory, ids, "BENCH300", 30, 10));
+    await ApiWriteBenchmark.RunAsync(app, baseUrl, admin, ids => BenchmarkSeed.IndicatorsAsync(dbFactory, ids, "BENCH300", 30, 10));
 
     // And 10,000 inquiries in one bulk push (ADR 0107).
     await InquiryWriteBenchmark.RunAsync(app, baseUrl, admin, mohId);
 }
+
+return 0;
 
 static async Task<List<double>> TimeAsync<T>(int runs, int warmUp, Func<Task<T>> action)
 {
@@ -249,29 +257,4 @@ static async Task<MemoryStream> FilledTemplateAsync(AnswerImportService import, 
     workbook.SaveAs(upload);
     upload.Position = 0;
     return upload;
-}
-
-// A published framework of practices × perPractice percentage indicators, an open period and empty drafts.
-static async Task<int> SeedIndicatorsAsync(IDbContextFactory<StrategyGovDbContext> dbFactory, int[] institutionIds, string code, int practices, int perPractice)
-{
-    await using var db = await dbFactory.CreateDbContextAsync();
-    var version = new StrategyVersion { Code = code, Version = 1, Status = StrategyStatus.Published, NameAr = "استراتيجية القياس", NameEn = "Benchmark strategy", CreatedAt = DateTime.UtcNow };
-    var pillar = new Pillar { Code = "B1", NameAr = "محور", NameEn = "Pillar", Order = 1, Weight = 1m, StrategyVersion = version };
-    for (var p = 0; p < practices; p++)
-    {
-        var practice = new Practice { Code = $"B1.{p}", NameAr = $"ممارسة {p}", NameEn = $"Practice {p}", Order = p, Weight = 1m, Pillar = pillar };
-        for (var i = 0; i < perPractice; i++)
-        {
-            practice.Indicators.Add(new Indicator { Code = $"B1.{p}.{i}", TextAr = $"مؤشر رقم {i} للممارسة {p}", TextEn = $"Indicator {i} of practice {p}", Order = i, Weight = 1m, Type = MeasurementType.Percentage });
-        }
-
-        pillar.Practices.Add(practice);
-    }
-
-    var period = new ReportingPeriod { Code = $"{code}-1", StrategyVersion = version, OpensOn = new DateOnly(2027, 1, 1), DueOn = new DateOnly(2027, 3, 20), ClosesOn = new DateOnly(2027, 3, 31), Status = PeriodStatus.Open };
-    db.Pillars.Add(pillar);
-    db.Periods.Add(period);
-    db.Submissions.AddRange(institutionIds.Select(id => new Submission { InstitutionId = id, Period = period, Status = SubmissionStatus.Draft, CreatedAt = DateTime.UtcNow, LastActivityAt = DateTime.UtcNow }));
-    await db.SaveChangesAsync();
-    return period.Id;
 }

@@ -636,6 +636,8 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("InstitutionId", "Status");
 
+                    b.HasIndex("InstitutionId", "UpdatedAt");
+
                     b.ToTable("CouncilDecisionOwners");
                 });
 
@@ -851,6 +853,8 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("StartsAt");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("SeriesId", "Number")
                         .IsUnique();
@@ -2512,6 +2516,8 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("InstitutionId", "Status");
 
+                    b.HasIndex("InstitutionId", "UpdatedAt");
+
                     b.ToTable("CampaignPlans");
                 });
 
@@ -2713,6 +2719,8 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("InstitutionId", "PublishedOn");
 
+                    b.HasIndex("InstitutionId", "UpdatedAt");
+
                     b.ToTable("MediaCoverage");
                 });
 
@@ -2783,6 +2791,8 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("InstitutionId", "OccurredOn");
+
+                    b.HasIndex("InstitutionId", "UpdatedAt");
 
                     b.ToTable("MediaInteractions");
                 });
@@ -3063,11 +3073,17 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                     b.Property<int>("SubmissionId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("UploadedByApiTokenId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("UploadedById")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("Url")
@@ -3082,6 +3098,8 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                     b.HasIndex("IndicatorId");
 
                     b.HasIndex("Sha256");
+
+                    b.HasIndex("UploadedByApiTokenId");
 
                     b.HasIndex("UploadedById");
 
@@ -3496,6 +3514,13 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PreviousProtectedSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("PreviousSecretUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ProtectedSecret")
                         .IsRequired()
@@ -4286,11 +4311,15 @@ namespace StrategyGov.Data.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("StrategyGov.Data.Identity.ApiToken", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedByApiTokenId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("StrategyGov.Data.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UploadedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Submission");
                 });

@@ -613,6 +613,8 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InstitutionId", "Status");
 
+                    b.HasIndex("InstitutionId", "UpdatedAt");
+
                     b.ToTable("CouncilDecisionOwners");
                 });
 
@@ -822,6 +824,8 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("StartsAt");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("SeriesId", "Number")
                         .IsUnique();
@@ -2427,6 +2431,8 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InstitutionId", "Status");
 
+                    b.HasIndex("InstitutionId", "UpdatedAt");
+
                     b.ToTable("CampaignPlans");
                 });
 
@@ -2622,6 +2628,8 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InstitutionId", "PublishedOn");
 
+                    b.HasIndex("InstitutionId", "UpdatedAt");
+
                     b.ToTable("MediaCoverage");
                 });
 
@@ -2690,6 +2698,8 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("InstitutionId", "OccurredOn");
+
+                    b.HasIndex("InstitutionId", "UpdatedAt");
 
                     b.ToTable("MediaInteractions");
                 });
@@ -2962,11 +2972,17 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("SubmissionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UploadedByApiTokenId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UploadedById")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Url")
@@ -2981,6 +2997,8 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("IndicatorId");
 
                     b.HasIndex("Sha256");
+
+                    b.HasIndex("UploadedByApiTokenId");
 
                     b.HasIndex("UploadedById");
 
@@ -3380,6 +3398,13 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousProtectedSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PreviousSecretUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProtectedSecret")
@@ -4171,11 +4196,15 @@ namespace StrategyGov.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("StrategyGov.Data.Identity.ApiToken", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedByApiTokenId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("StrategyGov.Data.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UploadedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Submission");
                 });

@@ -40,10 +40,15 @@ public static class AuditChain
     private const int MaxAttempts = 20;
     private const string Savepoint = "audit_append";
     private const int VerifyBatch = 2000;
+    private const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>The transaction-scoped advisory lock appenders queue for on PostgreSQL (any fixed number; "SGAUDIT").</summary>
+    private const long AppendLockKey = 0x53_4741_5544_4954;
 
     /// <summary>
     /// Appends <paramref name="events"/> after the current head, in one batched insert. Within the
-    /// caller's transaction when there is one. Two writers that read the same head both try to insert
+    /// caller's transaction when there is one. On PostgreSQL appenders queue for an advisory lock first,
+    /// so they read the head one at a time. Should two writers still read the same head, both try to insert
     /// the same sequence number; the primary key lets one win, the loser rolls back to its savepoint,
     /// re-reads the head and tries again.
     /// </summary>
@@ -58,6 +63,16 @@ public static class AuditChain
         try
         {
             var transaction = db.Database.CurrentTransaction!;
+
+            // On PostgreSQL appenders take turns on one advisory lock, held until their transaction ends, before
+            // reading the head: racing on the sequence alone, 50 directors saving at once lost the race more often
+            // than the attempts allowed and some saves failed (scripts/soak.sh; ADR 0080, addendum). They waited for
+            // each other's commit before as well; now in a queue, without retries. SQLite's write lock already does this.
+            if (db.Database.ProviderName == PostgreSqlProvider)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AppendLockKey})", ct).ConfigureAwait(false);
+            }
+
             for (var attempt = 1; ; attempt++)
             {
                 var head = await HeadAsync(db, ct).ConfigureAwait(false);

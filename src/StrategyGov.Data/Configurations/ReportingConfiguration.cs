@@ -86,9 +86,11 @@ public sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
         builder.Property(e => e.ContentType).HasMaxLength(128);
         builder.Property(e => e.Sha256).HasMaxLength(64);
         builder.Property(e => e.Url).HasMaxLength(2000);
+        builder.Property(e => e.Title).HasMaxLength(200);
         builder.HasOne(e => e.Submission).WithMany().HasForeignKey(e => e.SubmissionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Indicator>().WithMany().HasForeignKey(e => e.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(e => e.UploadedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApiToken>().WithMany().HasForeignKey(e => e.UploadedByApiTokenId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -24,6 +24,9 @@ public sealed class CouncilMeetingConfiguration : IEntityTypeConfiguration<Counc
     {
         builder.HasIndex(m => m.StartsAt);
         builder.HasIndex(m => new { m.SeriesId, m.Number }).IsUnique();
+
+        // The API's changedSince (ADR 0104).
+        builder.HasIndex(m => m.UpdatedAt);
         builder.Property(m => m.TitleAr).HasMaxLength(300);
         builder.Property(m => m.TitleEn).HasMaxLength(300);
         builder.Property(m => m.Place).HasMaxLength(300);
@@ -113,6 +116,7 @@ public sealed class CouncilDecisionOwnerConfiguration : IEntityTypeConfiguration
     {
         builder.HasIndex(o => new { o.DecisionId, o.InstitutionId }).IsUnique();
         builder.HasIndex(o => new { o.InstitutionId, o.Status });
+        builder.HasIndex(o => new { o.InstitutionId, o.UpdatedAt });
         builder.Property(o => o.NotApplicableReason).HasMaxLength(2000);
         builder.Property(o => o.ReportedByName).HasMaxLength(200);
         builder.Property(o => o.AcceptedByName).HasMaxLength(200);

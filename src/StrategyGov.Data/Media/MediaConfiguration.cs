@@ -49,6 +49,9 @@ public sealed class MediaInteractionConfiguration : IEntityTypeConfiguration<Med
     {
         builder.HasIndex(i => new { i.InstitutionId, i.OccurredOn });
         builder.HasIndex(i => new { i.InstitutionId, i.ExternalId }).IsUnique();
+
+        // The API's changedSince (ADR 0104): an institution's token asks for its own records changed since its last call.
+        builder.HasIndex(i => new { i.InstitutionId, i.UpdatedAt });
         builder.Property(i => i.ExternalId).HasMaxLength(100);
         builder.Property(i => i.Topic).HasMaxLength(500);
         builder.Property(i => i.Outcome).HasMaxLength(4000);
@@ -81,6 +84,7 @@ public sealed class MediaCoverageConfiguration : IEntityTypeConfiguration<MediaC
     {
         builder.HasIndex(c => new { c.InstitutionId, c.PublishedOn });
         builder.HasIndex(c => new { c.InstitutionId, c.ExternalId }).IsUnique();
+        builder.HasIndex(c => new { c.InstitutionId, c.UpdatedAt });
         builder.Property(c => c.ExternalId).HasMaxLength(100);
         builder.Property(c => c.Headline).HasMaxLength(500);
         builder.Property(c => c.Url).HasMaxLength(1000);
@@ -95,6 +99,7 @@ public sealed class CampaignPlanConfiguration : IEntityTypeConfiguration<Campaig
     public void Configure(EntityTypeBuilder<CampaignPlan> builder)
     {
         builder.HasIndex(c => new { c.InstitutionId, c.Status });
+        builder.HasIndex(c => new { c.InstitutionId, c.UpdatedAt });
         builder.Property(c => c.TitleAr).HasMaxLength(300);
         builder.Property(c => c.TitleEn).HasMaxLength(300);
         builder.Property(c => c.AudienceInsight).HasMaxLength(4000);

@@ -38,10 +38,17 @@ public class Evidence : IAudited, ISubmissionOwned
     /// <summary>An http(s) address (links only).</summary>
     public string? Url { get; set; }
 
+    /// <summary>What a link is, as its giver named it (links only, optional); the address is shown without one.</summary>
+    public string? Title { get; set; }
+
     /// <summary>Until when the evidence is valid (e.g. a crisis plan reviewed yearly); none means always.</summary>
     public DateOnly? ValidUntil { get; set; }
 
-    public required string UploadedById { get; set; }
+    /// <summary>The person who added it; null when an API token did (<see cref="UploadedByApiTokenId"/>, ADR 0110).</summary>
+    public string? UploadedById { get; set; }
+
+    /// <summary>The API token that added it, for an upload through the API (a token has no account).</summary>
+    public int? UploadedByApiTokenId { get; set; }
 
     public DateTime UploadedAt { get; set; }
 }

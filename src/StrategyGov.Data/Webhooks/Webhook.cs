@@ -28,6 +28,16 @@ public class WebhookSubscription : IAudited, IMaybeInstitutionOwned
     [NotAudited]
     public required string ProtectedSecret { get; set; }
 
+    /// <summary>
+    /// The secret before the last rotation, protected like <see cref="ProtectedSecret"/>: deliveries are signed with
+    /// both until <see cref="PreviousSecretUntil"/>, so a receiver can switch without losing events (ADR 0110).
+    /// </summary>
+    [NotAudited]
+    public string? PreviousProtectedSecret { get; set; }
+
+    /// <summary>When the previous secret stops signing; null when there is none.</summary>
+    public DateTime? PreviousSecretUntil { get; set; }
+
     public bool IsActive { get; set; } = true;
 
     /// <summary>Failed attempts since the last success; at the configured limit the subscription is disabled.</summary>
@@ -111,6 +121,7 @@ public sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<
         builder.Property(s => s.Url).HasMaxLength(500);
         builder.Property(s => s.Events).HasMaxLength(500);
         builder.Property(s => s.ProtectedSecret).HasMaxLength(1000);
+        builder.Property(s => s.PreviousProtectedSecret).HasMaxLength(1000);
         builder.Property(s => s.CreatedById).HasMaxLength(450);
         builder.HasIndex(s => s.InstitutionId);
         builder.HasOne<Institution>().WithMany().HasForeignKey(s => s.InstitutionId).OnDelete(DeleteBehavior.Restrict);

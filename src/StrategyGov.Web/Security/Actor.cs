@@ -38,6 +38,9 @@ public sealed record Actor(string UserId, string Name, IReadOnlySet<string> Role
     /// </summary>
     public string? AccountId => IsApiToken ? null : UserId;
 
+    /// <summary>The API token's id, for a record that names the token that made it (null for a person).</summary>
+    public int? ApiTokenId => IsApiToken && int.TryParse(UserId.AsSpan(ApiTokenPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+
     /// <summary>Lets an endpoint take the actor as a parameter, built from the request's user.</summary>
     public static ValueTask<Actor?> BindAsync(HttpContext context) => ValueTask.FromResult<Actor?>(From(context.User));
 

@@ -145,15 +145,34 @@ public sealed partial class ApiDocumentTests(StrategyGovAppFactory app) : IClass
             .ToList();
 
         Assert.Equal(
-            ["CreateCalendarEntry", "PutCalendarEntry", "PutRoleHolder", "ReportCouncilProgress", "WriteAnswers", "WriteInquiries", "WriteMediaCoverage", "WriteMediaInteractions"],
+            ["AddEvidenceLink", "CreateCalendarEntry", "PutCalendarEntry", "PutRoleHolder", "ReportCouncilProgress", "UploadEvidence", "WriteAnswers", "WriteInquiries", "WriteMediaCoverage", "WriteMediaInteractions"],
             writes.Select(w => w.GetProperty("operationId").GetString()).Order(StringComparer.Ordinal));
         Assert.All(writes, write =>
         {
             var id = write.GetProperty("operationId").GetString();
             Assert.Matches(@"Token scope: `[a-z]+:write`", write.GetProperty("description").GetString());
-            var example = write.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+            var content = write.GetProperty("requestBody").GetProperty("content");
+            var example = (content.TryGetProperty("application/json", out var json) ? json : content.GetProperty("multipart/form-data")).GetProperty("example");
             Assert.True(Texts(example).Any(t => t.Any(c => c is >= '\u0600' and <= '\u06FF')), $"{id}: no Arabic in the example");
         });
+    }
+
+    [Fact]
+    public async Task UploadEvidence_DescribesTheFormWithAFileAndEveryAnswer()
+    {
+        using var document = await DocumentAsync();
+
+        var upload = document.RootElement.GetProperty("paths").GetProperty("/api/v1/submissions/{submissionId}/evidence").GetProperty("post");
+        var form = upload.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data");
+        var schemas = new SchemaCheck(document.RootElement);
+        var schema = schemas.Resolve(form.GetProperty("schema"));
+
+        Assert.Equal("binary", schemas.Resolve(schema.GetProperty("properties").GetProperty("file")).GetProperty("format").GetString());
+        Assert.Equal(["file", "indicator"], schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order(StringComparer.Ordinal));
+        Assert.True(schema.GetProperty("properties").TryGetProperty("indicator", out _));
+        Assert.True(schema.GetProperty("properties").TryGetProperty("validUntil", out _));
+        Assert.Equal(["200", "201", "400", "401", "403", "404", "409", "413", "422"], upload.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order(StringComparer.Ordinal));
+        Assert.Contains("خطة", form.GetProperty("example").GetProperty("file").GetString(), StringComparison.Ordinal);
     }
 
     private static IEnumerable<string> Texts(JsonElement element) => element.ValueKind switch

@@ -106,6 +106,10 @@ internal sealed class SchemaCheck(JsonElement document)
         return probe.Errors.Count == 0;
     }
 
+    /// <summary>A schema with its <c>$ref</c> followed (the schema itself when it has none).</summary>
+    public JsonElement Resolve(JsonElement schema) =>
+        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference) ? Resolve(reference.GetString()!) : schema;
+
     private JsonElement Resolve(string reference)
     {
         var node = document;

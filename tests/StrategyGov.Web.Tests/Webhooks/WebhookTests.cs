@@ -258,6 +258,71 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
         Assert.Single(await DeliveriesAsync(created.Row.Id));
     }
 
+    [Fact]
+    public async Task RotatedSecret_SignsBesideTheNewOneDuringTheOverlap_ThenOnlyTheNewSigns_NeitherIsAudited()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await FreshAsync();
+        var admin = await app.ActorAsync(DemoUsers.Admin);
+        var created = await SubscribeAsync(DemoUsers.Admin, receiver.Url, WebhookEvents.PeriodPublished);
+        var rotated = await Webhooks.RotateSecretAsync(admin, created.Row.Id, None);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var sender = Sender(clock, 100);
+
+        await PendingDeliveryAsync(created.Row.Id, clock);
+        await sender.SendDueAsync(None);
+        clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+        await PendingDeliveryAsync(created.Row.Id, clock);
+        await sender.SendDueAsync(None);
+
+        Assert.NotEqual(created.Secret, rotated.Secret);
+        Assert.InRange(rotated.PreviousUntil!.Value, DateTime.UtcNow.AddHours(23.9), DateTime.UtcNow.AddHours(24));
+        Assert.Equal(rotated.PreviousUntil, (await Webhooks.ListAsync(admin, None)).Single(r => r.Id == created.Row.Id).PreviousSecretUntil);
+        Assert.Equal(2, receiver.Requests.Count);
+        var (during, after) = (receiver.Requests.ElementAt(0), receiver.Requests.ElementAt(1));
+        Assert.Equal($"{Sign(rotated.Secret, during)}, {Sign(created.Secret, during)}", during.Headers["X-StrategyGov-Signature"]);
+        Assert.Equal(Sign(rotated.Secret, after), after.Headers["X-StrategyGov-Signature"]);
+        await using var db = await app.DbAsync();
+        var key = created.Row.Id.ToString(CultureInfo.InvariantCulture);
+        var audit = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == nameof(WebhookSubscription) && e.EntityKey == key).OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(2, audit.Count);
+        Assert.Contains(nameof(WebhookSubscription.PreviousSecretUntil), audit[1].After, StringComparison.Ordinal);
+        Assert.All(audit, e => Assert.DoesNotContain("Secret\"", (e.Before ?? "") + e.After, StringComparison.Ordinal));
+        Assert.All(audit, e => Assert.DoesNotContain(WebhookSecrets.Prefix, (e.Before ?? "") + e.After, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Update_ChangesUrlAndEvents_UnderTheAllowedHostsOnly_Audited_AnotherInstitutionGets404()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await FreshAsync();
+        var director = await app.ActorAsync(DemoUsers.DirectorMoh);
+        var east = await app.ActorAsync(DemoUsers.DirectorEast);
+        var created = await SubscribeAsync(DemoUsers.DirectorMoh, receiver.Url, WebhookEvents.SubmissionApproved);
+
+        var refused = await Assert.ThrowsAsync<RuleViolationException>(() =>
+            Webhooks.UpdateAsync(director, created.Row.Id, "نظام المتابعة", "https://hooks.elsewhere.example/in", [WebhookEvents.SubmissionApproved], None));
+        var noEvents = await Assert.ThrowsAsync<RuleViolationException>(() => Webhooks.UpdateAsync(director, created.Row.Id, "x", receiver.Url, [], None));
+        await Assert.ThrowsAsync<NotFoundException>(() => Webhooks.UpdateAsync(east, created.Row.Id, "x", receiver.Url + "/east", [WebhookEvents.SubmissionApproved], None));
+        await Assert.ThrowsAsync<NotFoundException>(() => Webhooks.RotateSecretAsync(east, created.Row.Id, None));
+        var updated = await Webhooks.UpdateAsync(
+            director, created.Row.Id, "نظام المتابعة الجديد", receiver.Url + "/v2", [WebhookEvents.AnswersChanged, WebhookEvents.SubmissionApproved], None);
+
+        Assert.Equal(("Webhooks_HostNotAllowed", "Webhooks_NoEvents"), (refused.Message, noEvents.Message));
+        Assert.Equal(("نظام المتابعة الجديد", receiver.Url + "/v2"), (updated.Name, updated.Url));
+        Assert.Equal([WebhookEvents.SubmissionApproved, WebhookEvents.AnswersChanged], updated.Events.Order(StringComparer.Ordinal).Reverse());
+        await using var db = await app.DbAsync();
+        var key = created.Row.Id.ToString(CultureInfo.InvariantCulture);
+        var change = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == nameof(WebhookSubscription) && e.EntityKey == key).OrderBy(e => e.Sequence).LastAsync();
+        Assert.Equal(director.UserId, change.ActorUserId);
+        Assert.Contains("/v2", change.After, StringComparison.Ordinal);
+        Assert.DoesNotContain(WebhookSecrets.Prefix, (change.Before ?? "") + change.After, StringComparison.Ordinal);
+    }
+
+    private static string Sign(string secret, WebhookReceiver.Received request) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(
+            Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{request.Headers["X-StrategyGov-Timestamp"]}.{request.Body}")));
+
     // Every test starts from no subscription, the receiver's host allowed and the audit cursor at the present.
     private async Task FreshAsync()
     {

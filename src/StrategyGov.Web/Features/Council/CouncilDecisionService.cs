@@ -108,7 +108,8 @@ public sealed class CouncilDecisionService(
         var rows = await Query(db, actor, owners => owners
                 .Where(o => filter.InstitutionId == null || o.InstitutionId == filter.InstitutionId)
                 .Where(o => filter.Status == null || o.Status == filter.Status)
-                .Where(o => filter.MeetingId == null || o.Decision.MeetingId == filter.MeetingId))
+                .Where(o => filter.MeetingId == null || o.Decision.MeetingId == filter.MeetingId)
+                .Where(o => filter.ChangedSince == null || o.UpdatedAt >= filter.ChangedSince))
             .ToListAsync(ct);
         var today = time.Today;
         return rows.Select(r => ToRow(r, today))
@@ -283,7 +284,7 @@ public sealed class CouncilDecisionService(
             }).ToList(),
         };
         db.CouncilProgressNotes.Add(note);
-        await SaveOwnerAsync(db, ct);
+        await SaveOwnerAsync(db, ct, expectedVersion is not null);
 
         if (settledNow)
         {
@@ -460,11 +461,18 @@ public sealed class CouncilDecisionService(
         return new NotificationArg(names.NameAr, names.NameEn);
     }
 
-    private static async Task SaveOwnerAsync(StrategyGovDbContext db, CancellationToken ct)
+    // A caller that named the version it read (the API's If-Match) and lost the race to another writer between
+    // the check and the save is refused as a stale precondition (412), as if the check had seen it; others get
+    // the page's message.
+    private static async Task SaveOwnerAsync(StrategyGovDbContext db, CancellationToken ct, bool versionExpected = false)
     {
         try
         {
             await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException) when (versionExpected)
+        {
+            throw new ConcurrencyConflictException();
         }
         catch (DbUpdateConcurrencyException)
         {

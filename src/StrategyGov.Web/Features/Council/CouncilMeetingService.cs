@@ -50,19 +50,20 @@ public sealed class CouncilMeetingService(
         var rows = await CouncilAccess.Visible(db.CouncilMeetings.AsNoTracking(), actor)
             .Where(m => filter.SeriesId == null || m.SeriesId == filter.SeriesId)
             .Where(m => filter.Status == null || m.Status == filter.Status)
+            .Where(m => filter.ChangedSince == null || m.UpdatedAt >= filter.ChangedSince)
             .OrderByDescending(m => m.StartsAt).ThenByDescending(m => m.Id)
             .Select(m => new
             {
                 m.Id, SeriesAr = m.Series == null ? null : m.Series.TitleAr, SeriesEn = m.Series == null ? null : m.Series.TitleEn, m.Number,
                 m.TitleAr, m.TitleEn, m.StartsAt, m.DurationMinutes, m.Place, m.OnlineUrl, m.Status,
-                Invited = m.Invitations.Count, Agenda = m.AgendaItems.Count, Decisions = m.Decisions.Count,
+                Invited = m.Invitations.Count, Agenda = m.AgendaItems.Count, Decisions = m.Decisions.Count, m.UpdatedAt,
             })
             .ToListAsync(ct);
         return rows.Select(m =>
         {
             var starts = time.ToLocal(m.StartsAt);
             return new MeetingRow(m.Id, m.SeriesAr, m.SeriesEn, m.Number, m.TitleAr, m.TitleEn, m.StartsAt, starts, starts.AddMinutes(m.DurationMinutes),
-                m.Place, m.OnlineUrl, m.Status, m.Invited, m.Agenda, m.Decisions);
+                m.Place, m.OnlineUrl, m.Status, m.Invited, m.Agenda, m.Decisions, m.UpdatedAt);
         }).ToList();
     }
 

@@ -39,7 +39,8 @@ public sealed record CouncilLookups(
     IReadOnlyList<PracticeRef> Practices,
     IReadOnlyList<RoleRef> Roles);
 
-public sealed record MeetingFilter(int? SeriesId = null, CouncilMeetingStatus? Status = null);
+/// <summary>Which meetings to list; <see cref="ChangedSince"/> (UTC): only those changed at or after it.</summary>
+public sealed record MeetingFilter(int? SeriesId = null, CouncilMeetingStatus? Status = null, DateTime? ChangedSince = null);
 
 /// <summary>One meeting in a list; times are local (platform time zone).</summary>
 public sealed record MeetingRow(
@@ -57,7 +58,8 @@ public sealed record MeetingRow(
     CouncilMeetingStatus Status,
     int InvitedCount,
     int AgendaCount,
-    int DecisionCount);
+    int DecisionCount,
+    DateTime UpdatedUtc);
 
 public sealed record AgendaItemView(
     int Id, int Order, string TitleAr, string TitleEn, string? NotesAr, string? NotesEn, string? PresenterName, int DurationMinutes,
@@ -221,7 +223,8 @@ public sealed record AssignmentFilter(
     CouncilOwnerStatus? Status = null,
     bool OverdueOnly = false,
     bool AwaitingAcceptanceOnly = false,
-    int? MeetingId = null);
+    int? MeetingId = null,
+    DateTime? ChangedSince = null);
 
 /// <summary>One institution's assignment of one decision, as the follow-up tracker lists it.</summary>
 public sealed record AssignmentRow(

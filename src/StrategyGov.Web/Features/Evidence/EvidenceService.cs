@@ -20,12 +20,13 @@ public sealed record EvidenceItem(
     DateOnly? ValidUntil,
     DateTime UploadedAt,
     string UploadedBy,
-    bool IsExpired)
+    bool IsExpired,
+    string? Title = null)
 {
     /// <summary>Where the browser gets it: the download endpoint for a file, the address for a link.</summary>
     public string Href => Kind == EvidenceKind.File ? $"evidence/{Id}" : Url!;
 
-    public string Label => Kind == EvidenceKind.File ? FileName! : Url!;
+    public string Label => Kind == EvidenceKind.File ? FileName! : Title ?? Url!;
 }
 
 /// <summary>
@@ -49,25 +50,63 @@ public sealed class EvidenceService(
     TimeProvider clock,
     IOptions<PlatformOptions> platform)
 {
+    /// <summary>Longest title of a link.</summary>
+    public const int MaxTitleLength = 200;
+
     public long MaxBytes => store.MaxBytes;
 
     /// <summary>Every evidence item of a submission, by indicator, oldest first.</summary>
-    public async Task<IReadOnlyDictionary<int, IReadOnlyList<EvidenceItem>>> ListAsync(Actor actor, int submissionId, CancellationToken ct)
+    public Task<IReadOnlyDictionary<int, IReadOnlyList<EvidenceItem>>> ListAsync(Actor actor, int submissionId, CancellationToken ct) =>
+        ListAsync(actor, submissionId, null, ct);
+
+    /// <summary>
+    /// The evidence of a submission added at or after <paramref name="changedSince"/> (UTC) when given. An item is never
+    /// changed once added (it is removed and added again), so its upload time is its change time.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<EvidenceItem>>> ListAsync(Actor actor, int submissionId, DateTime? changedSince, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var institutionId = await db.Submissions.Where(s => s.Id == submissionId).Select(s => (int?)s.InstitutionId).SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException();
         actor.EnsureCanRead(institutionId);
         var today = platform.Value.Today(clock);
-        var rows = await db.Evidence.AsNoTracking()
-            .Where(e => e.SubmissionId == submissionId)
-            .Join(db.Users, e => e.UploadedById, u => u.Id, (e, u) => new { Evidence = e, u.FullName })
-            .ToListAsync(ct);
+        var rows = await WithUploaderAsync(db, db.Evidence.AsNoTracking().Where(e => e.SubmissionId == submissionId && (changedSince == null || e.UploadedAt >= changedSince)), ct);
         return rows
             .OrderBy(r => r.Evidence.UploadedAt)
-            .Select(r => ToItem(r.Evidence, r.FullName, today))
+            .Select(r => ToItem(r.Evidence, r.UploadedBy, today))
             .GroupBy(i => i.IndicatorId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<EvidenceItem>)g.ToList());
+    }
+
+    /// <summary>
+    /// The indicator of a submission's framework with this code (either case, any digits), for a caller that names
+    /// answers by code (the API). Another institution's submission is not found; a code the submission does not answer
+    /// is refused with its message.
+    /// </summary>
+    public async Task<int> IndicatorIdAsync(Actor actor, int submissionId, string? code, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var submission = await db.Submissions.AsNoTracking().Include(s => s.Institution).SingleOrDefaultAsync(s => s.Id == submissionId, ct)
+            ?? throw new NotFoundException();
+        actor.EnsureCanRead(submission.InstitutionId);
+        var wanted = Features.Media.MediaInput.Clean(Features.Media.MediaInput.Digits(code))?.ToUpperInvariant()
+            ?? throw new RuleViolationException("Api_IndicatorMissing");
+        var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == submission.PeriodId, ct);
+        return await SubmissionWorkflow.ApplicableIndicators(db, submission, period)
+            .Where(i => i.Code.ToUpper() == wanted)
+            .Select(i => (int?)i.Id)
+            .SingleOrDefaultAsync(ct) ?? throw new RuleViolationException("Api_IndicatorUnknown", wanted);
+    }
+
+    /// <summary>One evidence item (metadata); another institution's is not found.</summary>
+    public async Task<EvidenceItem> GetAsync(Actor actor, Guid evidenceId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var institutionId = await db.Evidence.Where(e => e.Id == evidenceId).Select(e => (int?)e.Submission.InstitutionId).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
+        actor.EnsureCanRead(institutionId);
+        var row = (await WithUploaderAsync(db, db.Evidence.AsNoTracking().Where(e => e.Id == evidenceId), ct)).Single();
+        return ToItem(row.Evidence, row.UploadedBy, platform.Value.Today(clock));
     }
 
     /// <summary>
@@ -105,8 +144,19 @@ public sealed class EvidenceService(
     }
 
     /// <summary>Adds a link (http or https only) as evidence of one answer.</summary>
-    public async Task<EvidenceItem> AddLinkAsync(Actor actor, int submissionId, int indicatorId, string url, DateOnly? validUntil, CancellationToken ct)
+    public Task<EvidenceItem> AddLinkAsync(Actor actor, int submissionId, int indicatorId, string url, DateOnly? validUntil, CancellationToken ct) =>
+        AddLinkAsync(actor, submissionId, indicatorId, url, null, validUntil, ct);
+
+    /// <summary>Adds a link (http or https only) as evidence of one answer, with an optional title shown instead of the address.</summary>
+    public async Task<EvidenceItem> AddLinkAsync(
+        Actor actor, int submissionId, int indicatorId, string url, string? title, DateOnly? validUntil, CancellationToken ct)
     {
+        title = string.IsNullOrWhiteSpace(title) ? null : title.Trim();
+        if (title is { Length: > MaxTitleLength })
+        {
+            throw new RuleViolationException("Evidence_TitleTooLong", MaxTitleLength);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await SubmissionWorkflow.LoadForDraftingAsync(db, actor, submissionId, indicatorId, ct);
         return await AddAsync(db, actor, new Data.Reporting.Evidence
@@ -116,8 +166,10 @@ public sealed class EvidenceService(
             IndicatorId = indicatorId,
             Kind = EvidenceKind.Link,
             Url = EvidenceLink.Validate(url),
+            Title = title,
             ValidUntil = validUntil,
-            UploadedById = actor.UserId,
+            UploadedById = actor.AccountId,
+            UploadedByApiTokenId = actor.ApiTokenId,
         }, ct);
     }
 
@@ -182,7 +234,8 @@ public sealed class EvidenceService(
         SizeBytes = stored.SizeBytes,
         Sha256 = stored.Sha256,
         ValidUntil = validUntil,
-        UploadedById = actor.UserId,
+        UploadedById = actor.AccountId,
+        UploadedByApiTokenId = actor.ApiTokenId,
     };
 
     private async Task<EvidenceItem> AddAsync(StrategyGovDbContext db, Actor actor, Data.Reporting.Evidence evidence, CancellationToken ct)
@@ -200,5 +253,17 @@ public sealed class EvidenceService(
 
     private static EvidenceItem ToItem(Data.Reporting.Evidence e, string uploadedBy, DateOnly today) =>
         new(e.Id, e.IndicatorId, e.Kind, e.FileName, e.ContentType, e.SizeBytes, e.Url, e.ValidUntil, e.UploadedAt, uploadedBy,
-            e.ValidUntil is { } until && until < today);
+            e.ValidUntil is { } until && until < today, e.Title);
+
+    private sealed record Uploaded(Data.Reporting.Evidence Evidence, string UploadedBy);
+
+    /// <summary>Each item with who added it: the person's name, or the API token's (ADR 0110).</summary>
+    private static async Task<List<Uploaded>> WithUploaderAsync(StrategyGovDbContext db, IQueryable<Data.Reporting.Evidence> evidence, CancellationToken ct) =>
+        await (from e in evidence
+               join u in db.Users on e.UploadedById equals u.Id into users
+               from u in users.DefaultIfEmpty()
+               join t in db.ApiTokens on e.UploadedByApiTokenId equals t.Id into tokens
+               from t in tokens.DefaultIfEmpty()
+               select new Uploaded(e, u != null ? u.FullName : t != null ? t.Name : string.Empty))
+            .ToListAsync(ct);
 }

@@ -48,10 +48,12 @@ internal static class WebhookDocument
                         OperationId = "Webhook_" + name.Replace('.', '_'),
                         Summary = summary,
                         Description = "Sent to the subscribed URL. Verify `X-StrategyGov-Signature` before trusting the body: " +
-                            "`sha256=` and the hex HMAC-SHA256 of `{X-StrategyGov-Timestamp}.{body}` keyed with the subscription's secret.",
+                            "`sha256=` and the hex HMAC-SHA256 of `{X-StrategyGov-Timestamp}.{body}` keyed with the subscription's secret. " +
+                            "For 24 hours after the owner rotates the secret the header lists two signatures, the new secret's first: " +
+                            "`sha256=<new>, sha256=<old>`; accept the delivery when any of them matches a secret you hold.",
                         Security = [],
                         Parameters = [Header("X-StrategyGov-Event", "The event."), Header("X-StrategyGov-Delivery", "The delivery's id, the same on every retry."),
-                            Header("X-StrategyGov-Timestamp", "Unix seconds when this attempt was signed."), Header("X-StrategyGov-Signature", "`sha256=<hex>`.")],
+                            Header("X-StrategyGov-Timestamp", "Unix seconds when this attempt was signed."), Header("X-StrategyGov-Signature", "`sha256=<hex>`; during a secret rotation's overlap `sha256=<new>, sha256=<old>` (comma and space between).")],
                         RequestBody = new OpenApiRequestBody
                         {
                             Required = true,

@@ -19,6 +19,13 @@ public sealed class WebhookOptions
     [Range(1, 1000)]
     public int DisableAfterFailures { get; set; } = 15;
 
+    /// <summary>
+    /// Hours a rotated secret keeps signing beside the new one (ADR 0110): deliveries carry both signatures, so a
+    /// receiver can switch to the new secret without losing events. 0 drops the old secret at once.
+    /// </summary>
+    [Range(0, 720)]
+    public int RotationOverlapHours { get; set; } = 24;
+
     /// <summary>Plain http to a loopback address (a receiver on the same machine); only for development and tests.</summary>
     public bool AllowHttpLoopback { get; set; }
 

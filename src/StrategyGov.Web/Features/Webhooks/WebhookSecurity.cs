@@ -32,6 +32,19 @@ public sealed class WebhookSecrets(IDataProtectionProvider provider)
         return "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed));
     }
 
+    /// <summary>
+    /// The value of <c>X-StrategyGov-Signature</c> for a subscription: its secret's signature and, while a rotated secret
+    /// still signs (<paramref name="previousUntil"/> after <paramref name="now"/>), the old one's after it:
+    /// <c>sha256=&lt;new&gt;, sha256=&lt;old&gt;</c> (ADR 0110).
+    /// </summary>
+    public string Signatures(string protectedSecret, string? previousProtectedSecret, DateTime? previousUntil, DateTime now, long timestamp, string body)
+    {
+        var current = Sign(Unprotect(protectedSecret), timestamp, body);
+        return previousProtectedSecret is not null && previousUntil > now
+            ? current + ", " + Sign(Unprotect(previousProtectedSecret), timestamp, body)
+            : current;
+    }
+
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 

@@ -153,7 +153,8 @@ public sealed class WebhookSender(
         request.Headers.Add("X-StrategyGov-Event", delivery.EventType);
         request.Headers.Add("X-StrategyGov-Delivery", delivery.Id.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add("X-StrategyGov-Timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add("X-StrategyGov-Signature", WebhookSecrets.Sign(secrets.Unprotect(subscription.ProtectedSecret), timestamp, delivery.Payload));
+        request.Headers.Add("X-StrategyGov-Signature", secrets.Signatures(
+            subscription.ProtectedSecret, subscription.PreviousProtectedSecret, subscription.PreviousSecretUntil, clock.GetUtcNow().UtcDateTime, timestamp, delivery.Payload));
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));

@@ -8,10 +8,13 @@ namespace StrategyGov.Web.Features.Webhooks;
 
 public sealed record WebhookRow(
     int Id, int? InstitutionId, string? InstitutionCode, string Name, string Url, IReadOnlyList<string> Events,
-    bool IsActive, int ConsecutiveFailures, DateTime? DisabledAt, DateTime CreatedAt);
+    bool IsActive, int ConsecutiveFailures, DateTime? DisabledAt, DateTime CreatedAt, DateTime? PreviousSecretUntil = null);
 
 /// <summary>A subscription as created: <paramref name="Secret"/> is shown once.</summary>
 public sealed record CreatedWebhook(WebhookRow Row, string Secret);
+
+/// <summary>A rotated secret, shown once; the old one signs beside it until <paramref name="PreviousUntil"/> (null: no overlap).</summary>
+public sealed record RotatedWebhookSecret(string Secret, DateTime? PreviousUntil);
 
 public sealed record WebhookDeliveryRow(
     long Id, string EventType, WebhookDeliveryStatus Status, int Attempts, int? StatusCode, string? Error, int? DurationMs,
@@ -43,10 +46,14 @@ public sealed class WebhookService(
             .Select(s => new
             {
                 s.Id, s.InstitutionId, Code = db.Institutions.Where(i => i.Id == s.InstitutionId).Select(i => i.Code).FirstOrDefault(),
-                s.Name, s.Url, s.Events, s.IsActive, s.ConsecutiveFailures, s.DisabledAt, s.CreatedAt,
+                s.Name, s.Url, s.Events, s.IsActive, s.ConsecutiveFailures, s.DisabledAt, s.CreatedAt, s.PreviousSecretUntil,
             })
             .ToListAsync(ct);
-        return rows.Select(s => new WebhookRow(s.Id, s.InstitutionId, s.Code, s.Name, s.Url, WebhookEvents.Parse(s.Events), s.IsActive, s.ConsecutiveFailures, s.DisabledAt, s.CreatedAt)).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        return rows.Select(s => new WebhookRow(
+                s.Id, s.InstitutionId, s.Code, s.Name, s.Url, WebhookEvents.Parse(s.Events), s.IsActive, s.ConsecutiveFailures, s.DisabledAt, s.CreatedAt,
+                s.PreviousSecretUntil > now ? s.PreviousSecretUntil : null))
+            .ToList();
     }
 
     /// <summary>
@@ -66,18 +73,7 @@ public sealed class WebhookService(
             institutionId = actor.InstitutionId;
         }
 
-        name = name.Trim();
-        if (name.Length is 0 or > NameLength)
-        {
-            throw new RuleViolationException("Webhooks_NameRequired", NameLength);
-        }
-
-        var chosen = WebhookEvents.All.Where(events.Contains).ToList();
-        if (chosen.Count == 0)
-        {
-            throw new RuleViolationException("Webhooks_NoEvents");
-        }
-
+        (name, var chosen) = Checked(name, events);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         url = url.Trim();
         await EnsureTargetAsync(db, url, ct);
@@ -101,6 +97,45 @@ public sealed class WebhookService(
         db.WebhookSubscriptions.Add(subscription);
         await db.SaveChangesAsync(ct);
         return new CreatedWebhook((await ListAsync(actor, ct)).Single(r => r.Id == subscription.Id), secret);
+    }
+
+    /// <summary>
+    /// Changes a subscription's name, URL and events; the URL is checked as when subscribing (https, an allowed host,
+    /// no credentials). The secret and the delivery log stay.
+    /// </summary>
+    public async Task<WebhookRow> UpdateAsync(Actor actor, int subscriptionId, string name, string url, IReadOnlyCollection<string> events, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var subscription = await FindAsync(db, actor, subscriptionId, ct);
+        (name, var chosen) = Checked(name, events);
+        url = url.Trim();
+        await EnsureTargetAsync(db, url, ct);
+        subscription.Name = name;
+        subscription.Url = url;
+        subscription.Events = string.Join(' ', chosen);
+        db.AuditAs(actor);
+        await db.SaveChangesAsync(ct);
+        return (await ListAsync(actor, ct)).Single(r => r.Id == subscriptionId);
+    }
+
+    /// <summary>
+    /// Gives a subscription a new secret, returned once. The old one keeps signing beside it until
+    /// <see cref="WebhookOptions.RotationOverlapHours"/> have passed (ADR 0110); a second rotation within that time
+    /// replaces the old one with the one it rotates out. Audited without either secret.
+    /// </summary>
+    public async Task<RotatedWebhookSecret> RotateSecretAsync(Actor actor, int subscriptionId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var subscription = await FindAsync(db, actor, subscriptionId, ct);
+        var secret = WebhookSecrets.New();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var overlap = options.Value.RotationOverlapHours;
+        subscription.PreviousProtectedSecret = overlap > 0 ? subscription.ProtectedSecret : null;
+        subscription.PreviousSecretUntil = overlap > 0 ? now.AddHours(overlap) : null;
+        subscription.ProtectedSecret = secrets.Protect(secret);
+        db.AuditAs(actor);
+        await db.SaveChangesAsync(ct);
+        return new RotatedWebhookSecret(secret, subscription.PreviousSecretUntil);
     }
 
     /// <summary>Turns a subscription on again (its failure count starts from zero) or off.</summary>
@@ -191,6 +226,23 @@ public sealed class WebhookService(
         settings.AllowedHosts = string.Join('\n', parsed);
         db.AuditAs(actor);
         await db.SaveChangesAsync(ct);
+    }
+
+    private static (string Name, List<string> Events) Checked(string name, IReadOnlyCollection<string> events)
+    {
+        name = name.Trim();
+        if (name.Length is 0 or > NameLength)
+        {
+            throw new RuleViolationException("Webhooks_NameRequired", NameLength);
+        }
+
+        var chosen = WebhookEvents.All.Where(events.Contains).ToList();
+        if (chosen.Count == 0)
+        {
+            throw new RuleViolationException("Webhooks_NoEvents");
+        }
+
+        return (name, chosen);
     }
 
     // People who administer: the center's administrators, an institution's director; never an API token.

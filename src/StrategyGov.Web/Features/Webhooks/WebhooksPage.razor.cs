@@ -23,6 +23,8 @@ public partial class WebhooksPage
     private string _url = "https://";
     private int _institutionId;
     private string? _secret;
+    private DateTime? _rotatedUntil;
+    private WebhookRow? _editing;
     private string? _message;
 
     protected override async Task OnParametersSetAsync()
@@ -54,12 +56,55 @@ public partial class WebhooksPage
     private async Task CreateAsync()
     {
         _secret = null;
+        _rotatedUntil = null;
         _message = await ChangeAsync(async ct =>
         {
             var created = await Webhooks.CreateAsync(Actor!, _institutionId == 0 ? null : _institutionId, _name, _url, _events, ct);
             _secret = created.Secret;
             _name = "";
             _url = "https://";
+        });
+        await ReloadAsync();
+    }
+
+    /// <summary>Fills the form with the subscription, to change its name, URL and events (not its owner).</summary>
+    private void Edit(WebhookRow hook)
+    {
+        _editing = hook;
+        _name = hook.Name;
+        _url = hook.Url;
+        _events.Clear();
+        _events.UnionWith(hook.Events);
+        _message = null;
+    }
+
+    private void CancelEdit()
+    {
+        _editing = null;
+        _name = "";
+        _url = "https://";
+    }
+
+    private async Task SaveEditAsync()
+    {
+        var editing = _editing!;
+        _message = await ChangeAsync(ct => Webhooks.UpdateAsync(Actor!, editing.Id, _name, _url, _events, ct));
+        if (_message is null)
+        {
+            CancelEdit();
+        }
+
+        await ReloadAsync();
+    }
+
+    private async Task RotateAsync(WebhookRow hook)
+    {
+        _secret = null;
+        _message = await ChangeAsync(async ct =>
+        {
+            var rotated = await Webhooks.RotateSecretAsync(Actor!, hook.Id, ct);
+            _secret = rotated.Secret;
+            _rotatedUntil = rotated.PreviousUntil;
         });
         await ReloadAsync();
     }

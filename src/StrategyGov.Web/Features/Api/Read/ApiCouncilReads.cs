@@ -10,8 +10,10 @@ internal static class ApiCouncilReads
     {
         var group = reads.MapGroup("/council").WithTags("Council");
 
-        group.MapGet("/meetings", async Task<ApiResult<ApiPage<MeetingRow>>> ([AsParameters] ApiPageQuery page, Actor actor, CouncilMeetingService meetings, HttpContext http) =>
-                ApiResult.Of(ApiPaging.Page(await meetings.ListAsync(actor, new MeetingFilter(), http.RequestAborted), m => m.Id, page, http.Request)))
+        group.MapGet("/meetings", async Task<ApiResult<ApiPage<MeetingRow>>> (
+                [AsParameters] ApiPageQuery page, string? changedSince, Actor actor, CouncilMeetingService meetings, HttpContext http) =>
+                ApiResult.Of(ApiPaging.Page(
+                    await meetings.ListAsync(actor, new MeetingFilter(ChangedSince: ApiPaging.ChangedSince(changedSince)), http.RequestAborted), m => m.Id, page, http.Request)))
             .Read("ListCouncilMeetings", "Council meetings the caller may see (an institution: those it is invited to).", ApiScopes.CouncilRead);
 
         group.MapGet("/meetings/{meetingId:int}", async Task<ApiResult<MeetingView>> (int meetingId, Actor actor, CouncilMeetingService meetings, CancellationToken ct) =>
@@ -19,8 +21,10 @@ internal static class ApiCouncilReads
             .Read("GetCouncilMeeting", "One meeting: agenda, participants, minutes and decisions.", ApiScopes.CouncilRead);
 
         group.MapGet("/decisions", async Task<ApiResult<ApiPage<AssignmentRow>>> (
-                [AsParameters] ApiPageQuery page, int? institutionId, Actor actor, CouncilDecisionService decisions, HttpContext http) =>
-                ApiResult.Of(ApiPaging.Page(await decisions.ListAsync(actor, new AssignmentFilter(institutionId), http.RequestAborted), d => d.OwnerId, page, http.Request)))
+                [AsParameters] ApiPageQuery page, int? institutionId, string? changedSince, Actor actor, CouncilDecisionService decisions, HttpContext http) =>
+                ApiResult.Of(ApiPaging.Page(
+                    await decisions.ListAsync(actor, new AssignmentFilter(institutionId, ChangedSince: ApiPaging.ChangedSince(changedSince)), http.RequestAborted),
+                    d => d.OwnerId, page, http.Request)))
             .Read("ListCouncilDecisions", "Decisions assigned to institutions, one row per institution and decision (by assignment id), with the follow-up status.", ApiScopes.CouncilRead);
 
         group.MapGet("/decisions/{assignmentId:int}", async Task<ApiResult<AssignmentView>> (int assignmentId, Actor actor, CouncilDecisionService decisions, CancellationToken ct) =>

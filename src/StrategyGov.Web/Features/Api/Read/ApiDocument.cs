@@ -61,7 +61,10 @@ internal static class ApiDocument
             {
                 if (operation.RequestBody?.Content?.TryGetValue(example.ContentType, out var media) == true && media is OpenApiMediaType body)
                 {
-                    body.Example = example.ContentType.Contains("json", StringComparison.Ordinal) ? JsonNode.Parse(example.Body) : JsonValue.Create(example.Body);
+                    // A form's example is its fields as an object (the file's bytes described in words).
+                    body.Example = example.ContentType.Contains("json", StringComparison.Ordinal) || example.ContentType == "multipart/form-data"
+                        ? JsonNode.Parse(example.Body)
+                        : JsonValue.Create(example.Body);
                 }
             }
 

@@ -26,22 +26,29 @@ internal static class ApiMediaReads
             .Read("GetInquiry", "One inquiry with its clocks and its history of actions.", ApiScopes.InquiriesRead);
 
         group.MapGet("/media/interactions", async Task<ApiResult<ApiPage<InteractionRow>>> (
-                [AsParameters] ApiPageQuery page, int? institutionId, DateOnly? from, DateOnly? to, Actor actor, InteractionService interactions, HttpContext http) =>
-                ApiResult.Of(ApiPaging.Page(await interactions.ListAsync(actor, new InteractionFilter(from, to, institutionId), http.RequestAborted), r => r.Id, page, http.Request)))
-            .Read("ListMediaInteractions", "Media interactions (briefings, interviews, conferences) with their participants and coverage.", ApiScopes.MediaRead);
+                [AsParameters] ApiPageQuery page, int? institutionId, DateOnly? from, DateOnly? to, string? changedSince, Actor actor, InteractionService interactions, HttpContext http) =>
+                ApiResult.Of(ApiPaging.Page(
+                    await interactions.ListAsync(actor, new InteractionFilter(from, to, institutionId, ChangedSince: ApiPaging.ChangedSince(changedSince)), http.RequestAborted),
+                    r => r.Id, page, http.Request)))
+            .Read("ListMediaInteractions", "Media interactions (briefings, interviews, conferences) with their participants and coverage.", ApiScopes.MediaRead,
+                "With `changedSince`, an interaction is listed when it or one of its coverage items changed.");
 
         group.MapGet("/media/interactions/{interactionId:int}", async Task<ApiResult<InteractionRow>> (int interactionId, Actor actor, InteractionService interactions, CancellationToken ct) =>
                 ApiResult.Of(await interactions.GetAsync(actor, interactionId, ct)))
             .Read("GetMediaInteraction", "One media interaction.", ApiScopes.MediaRead);
 
         group.MapGet("/media/coverage", async Task<ApiResult<ApiPage<CoverageRow>>> (
-                [AsParameters] ApiPageQuery page, int? institutionId, DateOnly? from, DateOnly? to, Actor actor, InteractionService interactions, HttpContext http) =>
-                ApiResult.Of(ApiPaging.Page(await interactions.CoverageAsync(actor, new InteractionFilter(from, to, institutionId), http.RequestAborted), r => r.Id, page, http.Request)))
+                [AsParameters] ApiPageQuery page, int? institutionId, DateOnly? from, DateOnly? to, string? changedSince, Actor actor, InteractionService interactions, HttpContext http) =>
+                ApiResult.Of(ApiPaging.Page(
+                    await interactions.CoverageAsync(actor, new InteractionFilter(from, to, institutionId, ChangedSince: ApiPaging.ChangedSince(changedSince)), http.RequestAborted),
+                    r => r.Id, page, http.Request)))
             .Read("ListMediaCoverage", "Published coverage: outlet, headline, tone and reach.", ApiScopes.MediaRead);
 
         group.MapGet("/media/campaigns", async Task<ApiResult<ApiPage<CampaignRow>>> (
-                [AsParameters] ApiPageQuery page, int? institutionId, Actor actor, CampaignService campaigns, HttpContext http) =>
-                ApiResult.Of(ApiPaging.Page(await campaigns.ListAsync(actor, new CampaignFilter(InstitutionId: institutionId), http.RequestAborted), r => r.Id, page, http.Request)))
+                [AsParameters] ApiPageQuery page, int? institutionId, string? changedSince, Actor actor, CampaignService campaigns, HttpContext http) =>
+                ApiResult.Of(ApiPaging.Page(
+                    await campaigns.ListAsync(actor, new CampaignFilter(InstitutionId: institutionId, ChangedSince: ApiPaging.ChangedSince(changedSince)), http.RequestAborted),
+                    r => r.Id, page, http.Request)))
             .Read("ListCampaigns", "Campaign plans the caller may see (an institution: those it leads or partners in).", ApiScopes.MediaRead);
 
         group.MapGet("/media/campaigns/{campaignId:int}", async Task<ApiResult<CampaignView>> (int campaignId, Actor actor, CampaignService campaigns, CancellationToken ct) =>

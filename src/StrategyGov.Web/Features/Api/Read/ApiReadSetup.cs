@@ -30,9 +30,10 @@ public static class ApiReadSetup
         return api;
     }
 
-    /// <summary>An operation: its id, what it returns, and the token scope it needs.</summary>
-    internal static RouteHandlerBuilder Read(this RouteHandlerBuilder endpoint, string operationId, string summary, string scope) => endpoint
-        .RequireScope(scope)
-        .WithName(operationId)
-        .WithSummary(summary);
+    /// <summary>An operation: its id, what it returns, the token scope it needs and, when the summary is not all, more about it.</summary>
+    internal static RouteHandlerBuilder Read(this RouteHandlerBuilder endpoint, string operationId, string summary, string scope, string? more = null)
+    {
+        endpoint.RequireScope(scope).WithName(operationId).WithSummary(summary);
+        return more is null ? endpoint : endpoint.WithDescription($"{summary} {more}");
+    }
 }

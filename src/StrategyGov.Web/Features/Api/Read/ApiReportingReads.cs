@@ -35,9 +35,16 @@ internal static class ApiReportingReads
                 ApiResult.Of(SubmissionDto.From(await submissions.GetAsync(actor, submissionId, ct))))
             .Read("GetSubmission", "One submission: pillars → practices → indicators, each with the answer, the verified value and the review decision.", ApiScopes.SubmissionsRead);
 
-        group.MapGet("/submissions/{submissionId:int}/evidence", async Task<ApiResult<List<EvidenceItem>>> (int submissionId, Actor actor, EvidenceService evidence, CancellationToken ct) =>
-                ApiResult.Of((await evidence.ListAsync(actor, submissionId, ct)).Values.SelectMany(items => items).OrderBy(e => e.IndicatorId).ThenBy(e => e.UploadedAt).ToList()))
-            .Read("ListEvidence", "The evidence of a submission: files (metadata) and links, each with the indicator it backs.", ApiScopes.EvidenceRead);
+        group.MapGet("/submissions/{submissionId:int}/evidence", async Task<ApiResult<List<EvidenceItem>>> (int submissionId, string? changedSince, Actor actor, EvidenceService evidence, CancellationToken ct) =>
+                ApiResult.Of((await evidence.ListAsync(actor, submissionId, ApiPaging.ChangedSince(changedSince), ct)).Values
+                    .SelectMany(items => items).OrderBy(e => e.IndicatorId).ThenBy(e => e.UploadedAt).ToList()))
+            .Read("ListEvidence", "The evidence of a submission: files (metadata) and links, each with the indicator it backs.", ApiScopes.EvidenceRead,
+                "An item is never changed once added (a correction removes it and adds another), so `changedSince` lists the items added since; " +
+                "a removed item is no longer listed.");
+
+        group.MapGet("/evidence/{evidenceId:guid}", async Task<ApiResult<EvidenceItem>> (Guid evidenceId, Actor actor, EvidenceService evidence, CancellationToken ct) =>
+                ApiResult.Of(await evidence.GetAsync(actor, evidenceId, ct)))
+            .Read("GetEvidence", "One evidence item (metadata): a file's name, type and size, or a link with its title; the Location an upload answers.", ApiScopes.EvidenceRead);
 
         group.MapGet("/evidence/{evidenceId:guid}/file", async Task<FileStreamHttpResult> (Guid evidenceId, Actor actor, HttpContext http, EvidenceService evidence) =>
             {

@@ -25,12 +25,21 @@ public sealed class ApiIdempotency(
 
     private long _lastPrune;
 
-    public async Task<IResult> RunAsync(HttpContext http, Actor actor, byte[] body, Func<Task<ApiWriteResponse>> write, CancellationToken ct)
+    /// <summary>
+    /// Runs <paramref name="write"/> under the request's key, if it has one. <paramref name="body"/> is what makes two requests
+    /// the same: the raw body, or for a multipart upload a fingerprint of its fields and file (its boundary is
+    /// random, so the same upload sent again differs byte for byte), with <paramref name="hashedContentType"/> in place of the
+    /// request's content type. <paramref name="location"/> names the record a 201 created, for the first answer and its replays.
+    /// </summary>
+    public async Task<IResult> RunAsync(
+        HttpContext http, Actor actor, byte[] body, Func<Task<ApiWriteResponse>> write, CancellationToken ct,
+        string? hashedContentType = null, Func<ApiWriteResponse, string?>? location = null)
     {
         var key = http.Request.Headers[Header].ToString().Trim();
         if (key.Length == 0)
         {
-            return (await write()).ToResult(http);
+            var once = await write();
+            return once.ToResult(http, location: location?.Invoke(once));
         }
 
         if (key.Length > 200)
@@ -38,7 +47,7 @@ public sealed class ApiIdempotency(
             return ApiWriteResponse.Of(StatusCodes.Status400BadRequest, new ApiErrorDto(localizer["Api_IdempotencyKeyTooLong"].Value)).ToResult(http);
         }
 
-        var hash = Hash(http.Request, body);
+        var hash = Hash(http.Request, hashedContentType ?? http.Request.ContentType, body);
         await PruneAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var record = new ApiIdempotencyRecord { CallerId = actor.UserId, Key = key, RequestHash = hash, CreatedAt = clock.GetUtcNow().UtcDateTime };
@@ -55,7 +64,7 @@ public sealed class ApiIdempotency(
                 ? ApiWriteResponse.Of(StatusCodes.Status422UnprocessableEntity, new ApiErrorDto(localizer["Api_IdempotencyKeyReused"].Value)).ToResult(http)
                 : stored.Status == 0
                     ? ApiWriteResponse.Of(StatusCodes.Status409Conflict, new ApiErrorDto(localizer["Api_IdempotencyInProgress"].Value)).ToResult(http)
-                    : new ApiWriteResponse(stored.Status, stored.Body ?? "null", stored.ETag).ToResult(http, replayed: true);
+                    : Replay(new ApiWriteResponse(stored.Status, stored.Body ?? "null", stored.ETag));
         }
 
         ApiWriteResponse response;
@@ -81,13 +90,15 @@ public sealed class ApiIdempotency(
         record.ETag = response.ETag;
         record.ContentType = "application/json";
         await db.SaveChangesAsync(CancellationToken.None);
-        return response.ToResult(http);
+        return response.ToResult(http, location: location?.Invoke(response));
+
+        IResult Replay(ApiWriteResponse stored) => stored.ToResult(http, replayed: true, location: location?.Invoke(stored));
     }
 
-    private static string Hash(HttpRequest request, byte[] body)
+    private static string Hash(HttpRequest request, string? contentType, byte[] body)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n{request.ContentType}\n"));
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n{contentType}\n"));
         sha.AppendData(body);
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }

@@ -34,11 +34,16 @@ public sealed record ApiWriteResponse(int Status, string Json, string? ETag = nu
         return new(StatusCodes.Status200OK, Encoding.UTF8.GetString(body), Read.ApiResult.ETagOf(body));
     }
 
-    public IResult ToResult(HttpContext http, bool replayed = false)
+    public IResult ToResult(HttpContext http, bool replayed = false, string? location = null)
     {
         if (ETag is not null)
         {
             http.Response.Headers.ETag = ETag;
+        }
+
+        if (location is not null)
+        {
+            http.Response.Headers.Location = location;
         }
 
         if (replayed)

@@ -59,6 +59,7 @@ public static class ApiWriteSetup
     /// <summary>Every write endpoint, under <c>/api/v1</c>.</summary>
     public static RouteGroupBuilder MapApiWrites(this RouteGroupBuilder api) => api
         .MapAnswerWrites()
+        .MapEvidenceWrites()
         .MapInquiryWrites()
         .MapMediaWrites()
         .MapCouncilWrites()

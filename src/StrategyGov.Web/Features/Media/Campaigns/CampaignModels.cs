@@ -5,7 +5,8 @@ using StrategyGov.Web.Features.Media.Journalists;
 
 namespace StrategyGov.Web.Features.Media.Campaigns;
 
-public sealed record CampaignFilter(CampaignStatus? Status = null, int? InstitutionId = null, string? Search = null);
+/// <summary>Which campaigns to list; <see cref="ChangedSince"/> (UTC): only those changed at or after it.</summary>
+public sealed record CampaignFilter(CampaignStatus? Status = null, int? InstitutionId = null, string? Search = null, DateTime? ChangedSince = null);
 
 public sealed record CampaignRow(
     int Id,
@@ -25,7 +26,8 @@ public sealed record CampaignRow(
     DateOnly? EvaluatedOn,
     decimal? BudgetPlanned,
     decimal? BudgetSpent,
-    string Currency);
+    string Currency,
+    DateTime UpdatedUtc);
 
 public sealed record ObjectiveView(
     int Id,

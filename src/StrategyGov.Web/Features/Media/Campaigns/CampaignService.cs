@@ -38,6 +38,11 @@ public sealed partial class CampaignService(IDbContextFactory<StrategyGovDbConte
             query = query.Where(c => c.InstitutionId == institutionId || c.Partners.Any(p => p.InstitutionId == institutionId));
         }
 
+        if (filter.ChangedSince is { } since)
+        {
+            query = query.Where(c => c.UpdatedAt >= since);
+        }
+
         var rows = await RowsAsync(db, query, ct);
         var search = filter.Search?.Trim();
         return rows
@@ -654,7 +659,7 @@ public sealed partial class CampaignService(IDbContextFactory<StrategyGovDbConte
                 c.TitleAr, c.TitleEn, c.Status, c.StartsOn, c.EndsOn,
                 CampaignRules.IsPlanComplete(c), c.PlannedAtLaunch,
                 c.Objectives.Count, c.Objectives.Count(o => o.Met == true),
-                c.LaunchedOn, c.CompletedOn, c.EvaluatedOn, c.BudgetPlanned, c.BudgetSpent, c.Currency))
+                c.LaunchedOn, c.CompletedOn, c.EvaluatedOn, c.BudgetPlanned, c.BudgetSpent, c.Currency, c.UpdatedAt))
             .ToList();
     }
 

@@ -3,7 +3,10 @@ using StrategyGov.Web.Features.Media.Journalists;
 
 namespace StrategyGov.Web.Features.Media.Interactions;
 
-/// <summary>Which interactions to list: local days [From, To] (inclusive) and optional filters.</summary>
+/// <summary>
+/// Which interactions (or coverage) to list: local days [From, To] (inclusive) and optional filters; <see cref="ChangedSince"/>
+/// (UTC): only those changed at or after it (an interaction also when one of its coverage items changed).
+/// </summary>
 public sealed record InteractionFilter(
     DateOnly? From = null,
     DateOnly? To = null,
@@ -11,7 +14,8 @@ public sealed record InteractionFilter(
     InteractionKind? Kind = null,
     int? JournalistId = null,
     int? CampaignId = null,
-    string? Search = null);
+    string? Search = null,
+    DateTime? ChangedSince = null);
 
 public sealed record PillarRef(int Id, string Code, string NameAr, string NameEn);
 
@@ -30,7 +34,8 @@ public sealed record CoverageRow(
     string Headline,
     string? Url,
     CoverageTone Tone,
-    long? Reach);
+    long? Reach,
+    DateTime UpdatedUtc);
 
 public sealed record InteractionRow(
     int Id,
@@ -45,7 +50,8 @@ public sealed record InteractionRow(
     CampaignRef? Campaign,
     IReadOnlyList<ParticipantView> Participants,
     IReadOnlyList<CoverageRow> Coverage,
-    bool CanEdit);
+    bool CanEdit,
+    DateTime UpdatedUtc);
 
 public sealed class InteractionForm
 {

@@ -57,6 +57,12 @@ public sealed class InteractionService(
             query = query.Where(i => i.CampaignPlanId == campaignId);
         }
 
+        if (filter.ChangedSince is { } since)
+        {
+            // The row shows the interaction's coverage, so a changed coverage item changes the row.
+            query = query.Where(i => i.UpdatedAt >= since || db.MediaCoverage.Any(c => c.InteractionId == i.Id && c.UpdatedAt >= since));
+        }
+
         var rows = await RowsAsync(db, actor, query, ct);
         var search = filter.Search?.Trim();
         return rows
@@ -259,6 +265,11 @@ public sealed class InteractionService(
             query = query.Where(c => c.CampaignPlanId == campaignId);
         }
 
+        if (filter.ChangedSince is { } since)
+        {
+            query = query.Where(c => c.UpdatedAt >= since);
+        }
+
         return await ProjectCoverage(query.OrderByDescending(c => c.PublishedOn).ThenByDescending(c => c.Id)).ToListAsync(ct);
     }
 
@@ -405,7 +416,7 @@ public sealed class InteractionService(
                 Institution = new InstitutionRef(i.InstitutionId, i.Institution.Code, i.Institution.NameAr, i.Institution.NameEn),
                 i.Kind, i.OccurredOn, i.Topic,
                 Pillar = i.Pillar == null ? null : new PillarRef(i.Pillar.Id, i.Pillar.Code, i.Pillar.NameAr, i.Pillar.NameEn),
-                i.Outcome, i.SeniorOfficial, i.Location, i.CampaignPlanId,
+                i.Outcome, i.SeniorOfficial, i.Location, i.CampaignPlanId, i.UpdatedAt,
             })
             .ToListAsync(ct);
         var ids = interactions.Select(i => i.Id).ToList();
@@ -431,10 +442,11 @@ public sealed class InteractionService(
                 i.CampaignPlanId is { } c ? campaigns.GetValueOrDefault(c) : null,
                 participants[i.Id].ToList(),
                 coverage[i.Id].OrderBy(x => x.PublishedOn).ToList(),
-                actor.IsMemberOf(i.Institution.Id)))
+                actor.IsMemberOf(i.Institution.Id),
+                coverage[i.Id].Select(x => x.UpdatedUtc).Append(i.UpdatedAt).Max()))
             .ToList();
     }
 
     private static IQueryable<CoverageRow> ProjectCoverage(IQueryable<MediaCoverage> coverage) => coverage.Select(c => new CoverageRow(
-        c.Id, new InstitutionRef(c.InstitutionId, c.Institution.Code, c.Institution.NameAr, c.Institution.NameEn), c.InteractionId, c.CampaignPlanId, new OutletRef(c.Outlet.Id, c.Outlet.NameAr, c.Outlet.NameEn), c.PublishedOn, c.Headline, c.Url, c.Tone, c.Reach));
+        c.Id, new InstitutionRef(c.InstitutionId, c.Institution.Code, c.Institution.NameAr, c.Institution.NameEn), c.InteractionId, c.CampaignPlanId, new OutletRef(c.Outlet.Id, c.Outlet.NameAr, c.Outlet.NameEn), c.PublishedOn, c.Headline, c.Url, c.Tone, c.Reach, c.UpdatedAt));
 }
