@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Microsoft.Playwright;
 using StrategyGov.Testing;
 using StrategyGov.Web.Features.Submissions;
@@ -26,8 +25,8 @@ public sealed class EvidenceBatchUploadTests(BrowserFixture browser) : IClassFix
         var panel = director.GetByTestId("evidence-batch");
         await panel.Locator("input[type=file]").SetInputFilesAsync(new[]
         {
-            new FilePayload { Name = "الشواهد.zip", MimeType = "application/zip", Buffer = Zip(("P1.1.1 الهيكل التنظيمي.pdf", Pdf("chart")), ("بلا رمز.pdf", Pdf("none"))) },
-            new FilePayload { Name = "P1.1.3 المصفوفة.pdf", MimeType = "application/pdf", Buffer = Pdf("raci") },
+            new FilePayload { Name = "الشواهد.zip", MimeType = "application/zip", Buffer = Journeys.Zip(("P1.1.1 الهيكل التنظيمي.pdf", Journeys.Pdf("chart")), ("بلا رمز.pdf", Journeys.Pdf("none"))) },
+            new FilePayload { Name = "P1.1.3 المصفوفة.pdf", MimeType = "application/pdf", Buffer = Journeys.Pdf("raci") },
         });
 
         var rows = panel.GetByTestId("batch-row");
@@ -41,22 +40,5 @@ public sealed class EvidenceBatchUploadTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(rows).ToHaveCountAsync(0);
         await Assertions.Expect(director.GetByTestId("answer-P1.1.1").GetByTestId("evidence-download")).ToHaveTextAsync("P1.1.1 الهيكل التنظيمي.pdf");
         await Assertions.Expect(director.GetByTestId("answer-P1.1.3").GetByTestId("evidence-download")).ToHaveTextAsync("P1.1.3 المصفوفة.pdf");
-    }
-
-    private static byte[] Pdf(string text) => System.Text.Encoding.UTF8.GetBytes($"%PDF-1.7\n% {text}\n");
-
-    private static byte[] Zip(params (string Name, byte[] Content)[] entries)
-    {
-        using var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, content) in entries)
-            {
-                using var entry = zip.CreateEntry(name).Open();
-                entry.Write(content);
-            }
-        }
-
-        return stream.ToArray();
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using StrategyGov.Testing;
-using StrategyGov.Web.Localization;
 
 namespace StrategyGov.EndToEnd;
 
@@ -23,9 +22,9 @@ public sealed class ReportDownloadsTests(BrowserFixture browser) : IClassFixture
             await period.GetByTestId("national-start-en").ClickAsync();
             var ready = period.GetByTestId("national-download-en");
             await ready.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
-            var national = await TextOfDownloadAsync(official, () => ready.ClickAsync(), "national-en.pdf");
+            var national = await Journeys.PdfTextAsync(browser, official, () => ready.ClickAsync(), "national-en.pdf");
 
-            var institution = await TextOfDownloadAsync(official, () => period.Locator("[data-testid^=pdf-ar-]").ClickAsync(), "institution-ar.pdf");
+            var institution = await Journeys.PdfTextAsync(browser, official, () => period.Locator("[data-testid^=pdf-ar-]").ClickAsync(), "institution-ar.pdf");
 
             Assert.Contains("National compliance report", national, StringComparison.Ordinal);
             Assert.Contains("Ranking of institutions", national, StringComparison.Ordinal);
@@ -33,12 +32,4 @@ public sealed class ReportDownloadsTests(BrowserFixture browser) : IClassFixture
             Assert.Contains("تقرير قياس الالتزام", institution, StringComparison.Ordinal);
             Assert.Contains("2026-Q3", institution, StringComparison.Ordinal);
         });
-
-    private async Task<string> TextOfDownloadAsync(IPage page, Func<Task> click, string name)
-    {
-        var download = await BrowserFixture.DownloadAsync(page, click);
-        var file = Path.Combine(browser.App.Folder, name);
-        await download.SaveAsAsync(file);
-        return Bidi.Strip(await PdfTools.TextAsync(await File.ReadAllBytesAsync(file)));
-    }
 }

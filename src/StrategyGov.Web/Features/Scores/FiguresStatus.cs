@@ -37,12 +37,12 @@ public sealed record FiguresStatus(FiguresState State, SnapshotInfo? Snapshot)
 
     /// <summary>
     /// "Status: final since 2026-10-15 14:00 (…) · revision 1", in the UI language (the localizer's), every
-    /// time in platform time with its Hijri date.
+    /// time in platform time with its Hijri date; a revision's reason as the revisions page words it ("objection 3 upheld: P1.3.2").
     /// </summary>
-    public string Describe(IStringLocalizer localizer, PlatformTime time, CultureInfo? culture = null) => State switch
+    public string Describe(IStringLocalizer<SharedResource> localizer, PlatformTime time, CultureInfo? culture = null) => State switch
     {
         FiguresState.Final => localizer["Figures_Final", time.DateTimeWithHijri(Snapshot!.CapturedAt, culture), Snapshot.Revision],
-        FiguresState.Revised => localizer["Figures_Revised", time.DateTimeWithHijri(Snapshot!.CapturedAt, culture), Bidi.Isolate(Snapshot.Reason), Snapshot.Revision],
+        FiguresState.Revised => localizer["Figures_Revised", time.DateTimeWithHijri(Snapshot!.CapturedAt, culture), Bidi.Isolate(RevisionReason.Show(localizer, Snapshot.Reason)), Snapshot.Revision],
         FiguresState.UnderReview => localizer["Figures_UnderReview"],
         _ => localizer["Figures_Draft"],
     };
