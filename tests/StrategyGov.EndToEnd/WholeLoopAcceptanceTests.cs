@@ -171,7 +171,8 @@ public sealed partial class WholeLoopAcceptanceTests(BrowserFixture browser) : I
         Assert.Matches(RevisionAr(), institution);
         Assert.Contains("P1.3.2", institution, StringComparison.Ordinal);
         Assert.Contains(bandName, institution, StringComparison.Ordinal);
-        // Issue 25's diacritic check goes here: a word with a shadda or tanween found by search in this text (the lead's PDF text layer work).
+        // A word with diacritics (damma, kasra and shadda) found whole by search in the extracted text (ADR 0114).
+        Assert.Contains("عُدِّلت", institution, StringComparison.Ordinal);
 
         await browser.GotoAsync(official, "/downloads");
         var downloads = official.GetByTestId($"period-{Period}");

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using StrategyGov.Testing;
 using StrategyGov.Web.Features.Scores;
+using StrategyGov.Web.Hosting;
 using StrategyGov.Web.Localization;
 
 namespace StrategyGov.Web.Tests;
@@ -33,4 +34,27 @@ public sealed class RevisionReasonTests(StrategyGovAppFactory app) : IClassFixtu
     [Fact]
     public void ObjectionUpheld_IsStoredAsFactsNotASentence() =>
         Assert.Equal("ObjectionUpheld:12:P1.1.2", RevisionReason.ObjectionUpheld(12, "P1.1.2"));
+
+    // The status line on score pages, in the PDFs and the period export words the reason too (found by the whole-loop
+    // acceptance test: it showed the stored key).
+    [Theory]
+    [InlineData("ar", "قُبل الاعتراض 12")]
+    [InlineData("en", "Objection 12 upheld")]
+    public void FiguresStatus_Revised_WordsTheReasonNotItsKey(string language, string expected)
+    {
+        var localizer = app.Service<IStringLocalizer<SharedResource>>();
+        var status = new FiguresStatus(FiguresState.Revised, new SnapshotInfo(2, new DateTime(2026, 10, 15, 11, 0, 0, DateTimeKind.Utc), RevisionReason.ObjectionUpheld(12, "P1.3.2")));
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Bilingual.CreateCulture(language);
+        try
+        {
+            var line = status.Describe(localizer, app.Service<PlatformTime>());
+            Assert.Contains(expected, line, StringComparison.Ordinal);
+            Assert.DoesNotContain("ObjectionUpheld", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        }
+    }
 }

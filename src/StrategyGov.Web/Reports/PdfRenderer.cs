@@ -107,7 +107,7 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRendere
         try
         {
             await page.Page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
-            var pdf = await page.Page.PdfAsync(PrintOptions(setup));
+            var pdf = PdfArabicText.Mend(await page.Page.PdfAsync(PrintOptions(setup)));
             keep = page.Uses + 1 < PrintsPerPage;
             return pdf;
         }
