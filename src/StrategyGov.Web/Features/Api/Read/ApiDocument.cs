@@ -32,6 +32,23 @@ internal static class ApiDocument
             Describe(document);
             return Task.CompletedTask;
         });
+        // The generator marks every constructor parameter required; a write's body may leave out a field that may be
+        // null (it reads as null, as the pages' forms do), so in request bodies only the fields that cannot be null are.
+        options.AddSchemaTransformer((schema, context, _) =>
+        {
+            if (context.JsonTypeInfo.Type.Name.EndsWith("Body", StringComparison.Ordinal) || context.JsonTypeInfo.Type.Name.EndsWith("BodyRow", StringComparison.Ordinal))
+            {
+                foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+                {
+                    if (property.Type is { } type && type.HasFlag(JsonSchemaType.Null))
+                    {
+                        schema.Required?.Remove(name);
+                    }
+                }
+            }
+
+            return Task.CompletedTask;
+        });
         options.AddOperationTransformer((operation, context, _) =>
         {
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
@@ -55,6 +72,16 @@ internal static class ApiDocument
                     Description = "An ETag from an earlier answer; unchanged data is answered with 304 and no body.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                 });
+            }
+
+            // A CSV body is text (a header line with the JSON rows' field names, then one row a line), not the JSON object.
+            if (operation.RequestBody?.Content?.TryGetValue("text/csv", out var csv) == true && csv is OpenApiMediaType csvBody)
+            {
+                csvBody.Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Description = "CSV (RFC 4180, UTF-8): a header line naming the fields of the JSON rows, then one row a line.",
+                };
             }
 
             foreach (var example in metadata.OfType<ApiRequestExample>())
